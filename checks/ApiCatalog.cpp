@@ -1,0 +1,277 @@
+//===--- ApiCatalog.cpp - Blocking and waiting APIs as data ---------------===//
+
+#include "ApiCatalog.h"
+#include "Names.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include <algorithm>
+
+namespace clang::tidy::corolint {
+
+namespace {
+
+llvm::SmallVector<std::string, 2> splitReceivers(llvm::StringRef Spec) {
+  llvm::SmallVector<std::string, 2> Result;
+  llvm::SmallVector<llvm::StringRef, 2> Parts;
+  Spec.split(Parts, '|', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef P : Parts)
+    Result.push_back(P.trim().str());
+  return Result;
+}
+
+bool receiverMatches(const CXXRecordDecl *RD,
+                     llvm::ArrayRef<std::string> Receivers) {
+  if (Receivers.empty())
+    return true;
+  if (!RD)
+    return false;
+  for (const std::string &R : Receivers) {
+    llvm::StringRef Pattern(R);
+    if (Pattern.consume_back("*")) {
+      if (llvm::StringRef(plainQualifiedName(RD)).starts_with(Pattern))
+        return true;
+    } else if (isOrDerivesFrom(RD, Pattern)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// C functions in the catalog ("read", "sleep") must come from the system or
+// have C linkage: a project's own `read(Config&)` is not POSIX read.
+bool isSystemCFunction(const FunctionDecl *FD) {
+  if (FD->isExternC())
+    return true;
+  const SourceManager &SM = FD->getASTContext().getSourceManager();
+  return SM.isInSystemHeader(FD->getCanonicalDecl()->getLocation());
+}
+
+constexpr llvm::StringLiteral GrpcSyncStubName =
+    "grpc::(synchronous stub call)";
+
+bool isGrpcSyncStubCall(const FunctionDecl *Callee) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  if (!Method || Method->getNumParams() < 1)
+    return false;
+  const CXXRecordDecl *Returned = recordOf(Method->getReturnType());
+  if (!Returned || plainQualifiedName(Returned) != "grpc::Status")
+    return false;
+  QualType First = Method->getParamDecl(0)->getType();
+  if (!First->isPointerType())
+    return false;
+  const CXXRecordDecl *Context = recordOf(First);
+  return Context && plainQualifiedName(Context) == "grpc::ClientContext";
+}
+
+std::string rewriteKey(Framework Fw, llvm::StringRef Name) {
+  // Boost.Asio shares asio's rewrites; {ns} picks the spelling.
+  if (Fw == Framework::BoostAsio)
+    Fw = Framework::Asio;
+  return (frameworkName(Fw) + "|" + Name).str();
+}
+
+} // namespace
+
+ApiCatalog::ApiCatalog() {
+#define COROLINT_API(Kind, Category, Name, Receiver, Advice)                   \
+  add(ApiEntry{ApiKind::Kind, #Category, Name, splitReceivers(Receiver),       \
+               Advice});
+#define COROLINT_REWRITE(Name, Fw, Template)                                   \
+  Rewrites[rewriteKey(Framework::Fw, Name)] = Template;
+#include "ApiCatalog.def"
+}
+
+void ApiCatalog::add(ApiEntry Entry) {
+  Entries.push_back(std::make_unique<ApiEntry>(std::move(Entry)));
+  const ApiEntry *E = Entries.back().get();
+  ByName[E->Name].push_back(E);
+  std::string Boost = boostAsioSpelling(E->Name);
+  if (!Boost.empty())
+    ByName[Boost].push_back(E);
+}
+
+void ApiCatalog::addUserEntry(ApiKind Kind, llvm::StringRef Spec,
+                              llvm::StringRef DefaultCategory) {
+  auto [Name, Category] = Spec.split('=');
+  Name = Name.trim();
+  Category = Category.trim();
+  Name.consume_front("::");
+  if (Name.empty())
+    return;
+  add(ApiEntry{Kind,
+               Category.empty() ? DefaultCategory.str() : Category.str(),
+               Name.str(),
+               {},
+               "an asynchronous counterpart"});
+}
+
+void ApiCatalog::allow(llvm::StringRef Name) {
+  Name = Name.trim();
+  Name.consume_front("::");
+  if (Name.empty())
+    return;
+  Allowed.insert(Name);
+  std::string Boost = boostAsioSpelling(Name);
+  if (!Boost.empty())
+    Allowed.insert(Boost);
+}
+
+void ApiCatalog::addUserRewrite(llvm::StringRef Spec, Framework Fw) {
+  auto [Name, Template] = Spec.split('=');
+  Name = Name.trim();
+  Name.consume_front("::");
+  if (Name.empty() || Template.trim().empty())
+    return;
+  Rewrites[rewriteKey(Fw, Name)] = Template.trim().str();
+}
+
+const std::string *ApiCatalog::rewriteFor(llvm::StringRef Name,
+                                          Framework Fw) const {
+  std::string Key = rewriteKey(Fw, Name);
+  auto It = Rewrites.find(Key);
+  if (It == Rewrites.end() && Name.starts_with("boost::asio::"))
+    It = Rewrites.find(rewriteKey(Fw, Name.drop_front(strlen("boost::"))));
+  return It == Rewrites.end() ? nullptr : &It->second;
+}
+
+llvm::ArrayRef<llvm::StringRef> ApiCatalog::knownCategories() {
+  static const llvm::StringRef Categories[] = {
+      "database", "dns", "file",  "http",   "lock",
+      "process",  "rpc", "sleep", "socket", "wait"};
+  return Categories;
+}
+
+const ApiEntry *ApiCatalog::find(llvm::StringRef Name, ApiKind Kind) const {
+  auto It = ByName.find(Name);
+  if (It == ByName.end())
+    return nullptr;
+  for (const ApiEntry *E : It->second)
+    if (E->Kind == Kind)
+      return E;
+  return nullptr;
+}
+
+std::string annotatedBlockingCategory(const FunctionDecl *FD) {
+  auto Scan = [](const FunctionDecl *D) -> std::string {
+    for (const FunctionDecl *Redecl : D->redecls())
+      for (const auto *A : Redecl->specific_attrs<AnnotateAttr>()) {
+        llvm::StringRef Ann = A->getAnnotation();
+        if (Ann == "corolint::nonblocking")
+          return "-";
+        if (Ann.consume_front("corolint::blocking"))
+          return Ann.consume_front(":") && !Ann.empty() ? Ann.str()
+                                                        : "annotated";
+      }
+    return "";
+  };
+  std::string Result = Scan(FD);
+  if (Result.empty())
+    if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
+      Result = Scan(Pattern);
+  return Result;
+}
+
+const Expr *receiverOf(const Expr *Call) {
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    return MC->getImplicitObjectArgument();
+  if (const auto *CE = dyn_cast<CallExpr>(Call))
+    return CE->getNumArgs() > 0 ? CE->getArg(0) : nullptr;
+  if (const auto *Ctor = dyn_cast<CXXConstructExpr>(Call))
+    return Ctor->getNumArgs() > 0 ? Ctor->getArg(0) : nullptr;
+  return nullptr;
+}
+
+std::optional<ApiMatch> ApiCatalog::lookup(const Expr *Call,
+                                           ApiKind Kind) const {
+  const FunctionDecl *Callee = nullptr;
+  bool IsConstructor = false;
+  if (const auto *CE = dyn_cast<CallExpr>(Call)) {
+    Callee = CE->getDirectCallee();
+  } else if (const auto *Ctor = dyn_cast<CXXConstructExpr>(Call)) {
+    // Only constructors given arguments open files or take locks.
+    if (Ctor->getNumArgs() == 0 || isa<CXXDefaultArgExpr>(Ctor->getArg(0)))
+      return std::nullopt;
+    Callee = Ctor->getConstructor();
+    IsConstructor = true;
+  }
+  if (!Callee)
+    return std::nullopt;
+
+  std::string Annotated = annotatedBlockingCategory(Callee);
+  if (Annotated == "-")
+    return std::nullopt;
+
+  std::string Name = plainQualifiedName(Callee);
+  if (Allowed.contains(Name))
+    return std::nullopt;
+
+  const Expr *Receiver = receiverOf(Call);
+  const CXXRecordDecl *ReceiverRecord =
+      Receiver ? recordOf(Receiver->getType()) : nullptr;
+
+  ApiMatch Match;
+  Match.Callee = Callee;
+  Match.DisplayName = Name;
+
+  if (!Annotated.empty()) {
+    if (Kind != ApiKind::Blocking)
+      return std::nullopt;
+    // Annotations are rare; a per-category entry is created on demand and
+    // kept so the match can point at it.
+    auto &Self = const_cast<ApiCatalog &>(*this);
+    for (const auto &E : AnnotationEntries)
+      if (E->Category == Annotated) {
+        Match.Entry = E.get();
+        Match.Name = Name;
+        return Match;
+      }
+    Self.AnnotationEntries.push_back(std::make_unique<ApiEntry>(ApiEntry{
+        ApiKind::Blocking, Annotated, "", {}, "its asynchronous counterpart"}));
+    Match.Entry = Self.AnnotationEntries.back().get();
+    Match.Name = Name;
+    return Match;
+  }
+
+  auto Accept = [&](const ApiEntry *E, llvm::StringRef MatchedName) -> bool {
+    if (!E)
+      return false;
+    if (!llvm::StringRef(E->Name).contains("::") && !isSystemCFunction(Callee))
+      return false;
+    const CXXRecordDecl *Constrained = ReceiverRecord;
+    if (IsConstructor && !E->Receivers.empty() && Receiver)
+      Constrained = recordOf(Receiver->getType());
+    if (!receiverMatches(Constrained, E->Receivers))
+      return false;
+    Match.Entry = E;
+    Match.Name = MatchedName.str();
+    return true;
+  };
+
+  if (Accept(find(Name, Kind), Name))
+    return Match;
+
+  // A method inherited from an implementation base (std::__basic_future)
+  // is catalogued under the class users name (std::future).
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  if (Method && !IsConstructor && ReceiverRecord && Callee->getDeclName()) {
+    std::string ViaReceiver = plainQualifiedName(ReceiverRecord) +
+                              "::" + Callee->getDeclName().getAsString();
+    if (Allowed.contains(ViaReceiver))
+      return std::nullopt;
+    if (ViaReceiver != Name && Accept(find(ViaReceiver, Kind), ViaReceiver)) {
+      Match.DisplayName = ViaReceiver;
+      return Match;
+    }
+  }
+  if (Kind == ApiKind::Blocking && isGrpcSyncStubCall(Callee)) {
+    Match.Entry = find(GrpcSyncStubName, Kind);
+    Match.Name = GrpcSyncStubName;
+    return Match.Entry ? std::optional<ApiMatch>(Match) : std::nullopt;
+  }
+  return std::nullopt;
+}
+
+} // namespace clang::tidy::corolint

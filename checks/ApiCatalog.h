@@ -1,0 +1,95 @@
+//===--- ApiCatalog.h - Blocking and waiting APIs as data -------*- C++ -*-===//
+//
+// Every check that needs to know what an API does asks this catalog: the
+// built-in tables of ApiCatalog.def, extended by CheckOptions and by
+// [[clang::annotate("corolint::blocking")]] / ("corolint::nonblocking") on
+// library declarations.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_CHECKS_APICATALOG_H
+#define COROLINT_CHECKS_APICATALOG_H
+
+#include "Frameworks.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::corolint {
+
+enum class ApiKind {
+  Blocking, ///< Holds the calling thread until the operation completes.
+  SyncWait, ///< Holds the calling thread until asynchronous work completes.
+};
+
+struct ApiEntry {
+  ApiKind Kind;
+  std::string Category;
+  std::string Name;
+  llvm::SmallVector<std::string, 2> Receivers;
+  std::string Advice;
+};
+
+/// What a call was recognised as.
+struct ApiMatch {
+  const ApiEntry *Entry = nullptr;
+  /// The catalog name that matched (e.g. "asio::read"), the key for
+  /// rewrites.
+  std::string Name;
+  /// The callee as the user should read it in a message.
+  std::string DisplayName;
+  const FunctionDecl *Callee = nullptr;
+};
+
+class ApiCatalog {
+public:
+  /// The built-in tables.
+  ApiCatalog();
+
+  /// Adds a user API. \p Spec is "name" or "name=category"; an unknown
+  /// category is kept as given.
+  void addUserEntry(ApiKind Kind, llvm::StringRef Spec,
+                    llvm::StringRef DefaultCategory);
+  /// Removes \p Name from every lookup, whatever the tables say.
+  void allow(llvm::StringRef Name);
+  /// Adds "name=template" rewrites for \p Fw (see ApiCatalog.def for the
+  /// template placeholders).
+  void addUserRewrite(llvm::StringRef Spec, Framework Fw);
+
+  /// Recognises \p Call (a CallExpr, CXXMemberCallExpr, CXXOperatorCallExpr
+  /// or CXXConstructExpr) as a catalog API of \p Kind.
+  std::optional<ApiMatch> lookup(const Expr *Call, ApiKind Kind) const;
+
+  /// The async counterpart of \p Name valid in a coroutine of \p Fw.
+  const std::string *rewriteFor(llvm::StringRef Name, Framework Fw) const;
+
+  /// All categories in the built-in tables, sorted.
+  static llvm::ArrayRef<llvm::StringRef> knownCategories();
+
+private:
+  void add(ApiEntry Entry);
+  const ApiEntry *find(llvm::StringRef Name, ApiKind Kind) const;
+
+  std::vector<std::unique_ptr<ApiEntry>> Entries;
+  llvm::StringMap<llvm::SmallVector<const ApiEntry *, 1>> ByName;
+  llvm::StringSet<> Allowed;
+  llvm::StringMap<std::string> Rewrites; // key: "<framework>|<name>"
+  std::vector<std::unique_ptr<ApiEntry>> AnnotationEntries;
+};
+
+/// The category given by a [[clang::annotate("corolint::blocking[:cat]")]]
+/// on \p FD or any of its redeclarations: "" when not annotated, "-" when
+/// annotated corolint::nonblocking.
+std::string annotatedBlockingCategory(const FunctionDecl *FD);
+
+/// The object a member call (or member operator call) is made on, or the
+/// first argument of a free function; null when there is none.
+const Expr *receiverOf(const Expr *Call);
+
+} // namespace clang::tidy::corolint
+
+#endif

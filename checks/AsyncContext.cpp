@@ -1,0 +1,269 @@
+//===--- AsyncContext.cpp - Where code runs on the executor ---------------===//
+
+#include "AsyncContext.h"
+#include "Names.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::corolint {
+
+static constexpr llvm::StringLiteral CoroutineBinding = "corolint-coroutine";
+static constexpr llvm::StringLiteral LambdaBinding = "corolint-lambda";
+
+bool isCoroutine(const FunctionDecl *FD) {
+  return FD && isa_and_nonnull<CoroutineBodyStmt>(FD->getBody());
+}
+
+std::string AsyncContext::describe() const {
+  if (Kind == AsyncContextKind::CompletionHandler)
+    return Initiator.empty() ? "completion handler"
+                             : "completion handler of '" + Initiator + "'";
+  if (IsLambda)
+    return "coroutine lambda";
+  std::string Name = Function->getNameAsString();
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Function))
+    Name = MD->getParent()->getNameAsString() + "::" + Name;
+  return "coroutine '" + Name + "'";
+}
+
+void registerAsyncContextMatchers(MatchFinder *Finder,
+                                  MatchFinder::MatchCallback *Callback) {
+  Finder->addMatcher(functionDecl(isDefinition(), hasBody(coroutineBodyStmt()))
+                         .bind(CoroutineBinding),
+                     Callback);
+  // Lambdas are few; whether one is a completion handler is decided from
+  // its parents in asyncContextFromMatch.
+  Finder->addMatcher(lambdaExpr().bind(LambdaBinding), Callback);
+}
+
+namespace {
+
+// The call a lambda is passed to, seen through the temporaries and
+// conversions Sema wraps around arguments.
+const CallExpr *callTakingAsArgument(const LambdaExpr *L, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*L);
+  const Expr *Child = L;
+  for (int Depth = 0; Depth < 6; ++Depth) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.size() != 1)
+      return nullptr;
+    const auto *E = Parents[0].get<Expr>();
+    if (!E)
+      return nullptr;
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      for (const Expr *Arg : Call->arguments())
+        if (Arg == Child)
+          return Call;
+      return nullptr;
+    }
+    if (!isa<MaterializeTemporaryExpr, ImplicitCastExpr, CXXBindTemporaryExpr,
+             CXXConstructExpr, ExprWithCleanups, CXXFunctionalCastExpr,
+             ParenExpr>(E))
+      return nullptr;
+    Child = E;
+    Node = Parents[0];
+  }
+  return nullptr;
+}
+
+Framework asioFrameworkOf(const FunctionDecl *FD, std::string &Name) {
+  Name = plainQualifiedName(FD);
+  if (llvm::StringRef(Name).starts_with("boost::asio::"))
+    return Framework::BoostAsio;
+  if (llvm::StringRef(Name).starts_with("asio::"))
+    return Framework::Asio;
+  return Framework::None;
+}
+
+// A pool or system executor runs the work on another thread, where blocking
+// does not stall the event loop.
+bool isOffLoopExecutor(QualType T) {
+  std::string Spelled = T.getCanonicalType().getAsString();
+  return llvm::StringRef(Spelled).contains("thread_pool") ||
+         llvm::StringRef(Spelled).contains("system_executor") ||
+         llvm::StringRef(Spelled).contains("system_context");
+}
+
+std::optional<AsyncContext> handlerContext(const LambdaExpr *L,
+                                           ASTContext &Ctx) {
+  if (isCoroutine(L->getCallOperator()))
+    return std::nullopt; // Found as a coroutine in its own right.
+  const CallExpr *Call = callTakingAsArgument(L, Ctx);
+  if (!Call)
+    return std::nullopt;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return std::nullopt;
+  std::string QualifiedName;
+  Framework Fw = asioFrameworkOf(Callee, QualifiedName);
+  if (Fw == Framework::None)
+    return std::nullopt;
+  llvm::StringRef Name = Callee->getName();
+  bool IsHandler = false;
+  if (Name.starts_with("async_")) {
+    IsHandler = true;
+  } else if (Name == "co_spawn") {
+    // co_spawn(executor, awaitable, completion): the completion runs on
+    // the executor when the coroutine finishes.
+    IsHandler = Call->getNumArgs() >= 3 &&
+                Call->getArg(Call->getNumArgs() - 1)->IgnoreImplicit() ==
+                    L->IgnoreImplicit();
+  } else if (Name == "post" || Name == "dispatch" || Name == "defer") {
+    IsHandler = Call->getNumArgs() >= 2 &&
+                !isOffLoopExecutor(Call->getArg(0)->getType());
+  }
+  if (!IsHandler)
+    return std::nullopt;
+  AsyncContext Result;
+  Result.Kind = AsyncContextKind::CompletionHandler;
+  Result.Function = L->getCallOperator();
+  Result.IsLambda = true;
+  Result.Body = L->getBody();
+  Result.Fw = Fw;
+  Result.Initiator = Name.str();
+  return Result;
+}
+
+} // namespace
+
+std::optional<AsyncContext>
+asyncContextFromMatch(const MatchFinder::MatchResult &Result) {
+  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>(CoroutineBinding)) {
+    const auto *Body = cast<CoroutineBodyStmt>(FD->getBody());
+    AsyncContext Ctx;
+    Ctx.Kind = AsyncContextKind::Coroutine;
+    Ctx.Function = FD;
+    Ctx.Body = Body->getBody();
+    Ctx.Fw = classifyType(FD->getReturnType()).Fw;
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+      Ctx.IsLambda = MD->getParent()->isLambda();
+    return Ctx;
+  }
+  if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>(LambdaBinding))
+    return handlerContext(L, *Result.Context);
+  return std::nullopt;
+}
+
+namespace {
+
+class ExecutedStmtWalker : public RecursiveASTVisitor<ExecutedStmtWalker> {
+  using Base = RecursiveASTVisitor<ExecutedStmtWalker>;
+
+public:
+  ExecutedStmtWalker(bool CanAwait,
+                     llvm::function_ref<void(const ExecutionSite &)> Visit)
+      : BaseCanAwait(CanAwait), Visit(Visit) {}
+
+  bool shouldVisitImplicitCode() const { return false; }
+  bool shouldVisitLambdaBody() const { return false; }
+
+  bool VisitStmt(Stmt *S) {
+    Visit(ExecutionSite{S, BaseCanAwait && CatchDepth == 0 && InvokedDepth == 0,
+                        FullStmt ? FullStmt : S, Block});
+    return true;
+  }
+
+  bool TraverseCompoundStmt(CompoundStmt *CS) {
+    if (!WalkUpFromCompoundStmt(CS))
+      return false;
+    const Stmt *SavedFull = FullStmt;
+    const CompoundStmt *SavedBlock = Block;
+    for (Stmt *Child : CS->body()) {
+      FullStmt = Child;
+      Block = CS;
+      if (!TraverseStmt(Child))
+        return false;
+    }
+    FullStmt = SavedFull;
+    Block = SavedBlock;
+    return true;
+  }
+
+  bool TraverseCXXCatchStmt(CXXCatchStmt *S) {
+    ++CatchDepth;
+    bool Ok = Base::TraverseCXXCatchStmt(S);
+    --CatchDepth;
+    return Ok;
+  }
+
+  // A lambda's body runs wherever the lambda is called, which is not here
+  // unless it is called on the spot; its captures are initialised here.
+  bool TraverseLambdaExpr(LambdaExpr *L) {
+    if (!WalkUpFromLambdaExpr(L))
+      return false;
+    for (unsigned I = 0, N = L->capture_size(); I < N; ++I)
+      if (L->isInitCapture(L->capture_begin() + I))
+        if (!TraverseStmt(L->capture_init_begin()[I]))
+          return false;
+    return true;
+  }
+
+  bool TraverseCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
+    if (Call->getOperator() == OO_Call && Call->getNumArgs() > 0)
+      if (auto *L = dyn_cast<LambdaExpr>(Call->getArg(0)->IgnoreImplicit())) {
+        if (!WalkUpFromCXXOperatorCallExpr(Call) || !TraverseLambdaExpr(L))
+          return false;
+        ++InvokedDepth;
+        bool Ok = TraverseStmt(L->getBody());
+        --InvokedDepth;
+        if (!Ok)
+          return false;
+        for (unsigned I = 1; I < Call->getNumArgs(); ++I)
+          if (!TraverseStmt(Call->getArg(I)))
+            return false;
+        return true;
+      }
+    return Base::TraverseCXXOperatorCallExpr(Call);
+  }
+
+  // Declarations nested in the body run elsewhere.
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+  bool TraverseFunctionDecl(FunctionDecl *) { return true; }
+  bool TraverseCXXMethodDecl(CXXMethodDecl *) { return true; }
+
+  // Unevaluated operands.
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) {
+    return true;
+  }
+  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *) { return true; }
+  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc, bool = true) { return true; }
+  bool TraverseTypeOfExprTypeLoc(TypeOfExprTypeLoc, bool = true) {
+    return true;
+  }
+  bool TraverseRequiresExpr(RequiresExpr *) { return true; }
+  bool TraverseCXXTypeidExpr(CXXTypeidExpr *E) {
+    return E->isPotentiallyEvaluated() ? Base::TraverseCXXTypeidExpr(E) : true;
+  }
+
+private:
+  bool BaseCanAwait;
+  llvm::function_ref<void(const ExecutionSite &)> Visit;
+  unsigned CatchDepth = 0;
+  unsigned InvokedDepth = 0;
+  const Stmt *FullStmt = nullptr;
+  const CompoundStmt *Block = nullptr;
+};
+
+} // namespace
+
+void forEachExecutedStmt(
+    const AsyncContext &Ctx,
+    llvm::function_ref<void(const ExecutionSite &)> Visit) {
+  if (!Ctx.Body)
+    return;
+  ExecutedStmtWalker(Ctx.isCoroutine(), Visit)
+      .TraverseStmt(const_cast<Stmt *>(Ctx.Body));
+}
+
+void forEachExecutedStmtIn(
+    const Stmt *Body, llvm::function_ref<void(const ExecutionSite &)> Visit) {
+  if (Body)
+    ExecutedStmtWalker(false, Visit).TraverseStmt(const_cast<Stmt *>(Body));
+}
+
+} // namespace clang::tidy::corolint

@@ -1,0 +1,95 @@
+//===--- AsyncContext.h - Where code runs on the executor ------*- C++ -*-===//
+//
+// The one notion of "async context" every check shares. An async context is
+// code that runs on an executor thread, where blocking that thread starves
+// every other task:
+//  - the body of a coroutine (a function or lambda that uses co_await,
+//    co_yield or co_return);
+//  - a completion handler: a lambda handed to an asio async_* initiating
+//    function, to co_spawn as its completion, or to post/dispatch/defer on an
+//    I/O executor.
+// "Inside" means the innermost enclosing callable is the async context: a
+// lambda defined in a coroutine and handed to a thread pool is not, one
+// invoked on the spot is.
+//
+// Checks register the matchers with registerAsyncContextMatchers() and walk
+// the statements that run in the context with forEachExecutedStmt(), which
+// matches from the coroutine body down rather than climbing from every call.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_CHECKS_ASYNCCONTEXT_H
+#define COROLINT_CHECKS_ASYNCCONTEXT_H
+
+#include "Frameworks.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include <optional>
+#include <string>
+
+namespace clang::tidy::corolint {
+
+enum class AsyncContextKind { Coroutine, CompletionHandler };
+
+struct AsyncContext {
+  AsyncContextKind Kind;
+  /// The coroutine, or the call operator of the handler lambda.
+  const FunctionDecl *Function = nullptr;
+  /// The callable is a lambda (its call operator is Function).
+  bool IsLambda = false;
+  /// The statements the user wrote (a coroutine's body without the
+  /// compiler-generated promise machinery).
+  const Stmt *Body = nullptr;
+  /// The framework of the coroutine's return type; for handlers, the
+  /// framework of the initiating function.
+  Framework Fw = Framework::None;
+  /// For handlers, the function the handler was handed to ("async_read").
+  std::string Initiator;
+
+  bool isCoroutine() const { return Kind == AsyncContextKind::Coroutine; }
+  /// "coroutine 'session'", "coroutine lambda", "completion handler".
+  std::string describe() const;
+};
+
+/// Adds the matchers that find async contexts; \p Callback's check() gets
+/// every candidate and turns it into a context with asyncContextFromMatch.
+void registerAsyncContextMatchers(
+    ast_matchers::MatchFinder *Finder,
+    ast_matchers::MatchFinder::MatchCallback *Callback);
+
+/// The async context behind a match of registerAsyncContextMatchers, or
+/// nullopt if the match is not one (a lambda that is not a handler).
+std::optional<AsyncContext>
+asyncContextFromMatch(const ast_matchers::MatchFinder::MatchResult &Result);
+
+/// Where a statement of an async context sits.
+struct ExecutionSite {
+  const Stmt *S;
+  /// The statement may be rewritten to `co_await`: it is directly in the
+  /// coroutine, not in a handler, an immediately invoked lambda or a catch
+  /// block (where co_await is ill-formed).
+  bool CanAwait;
+  /// The innermost enclosing statement of a compound statement, for
+  /// whole-statement rewrites and for looking at the statements around it.
+  const Stmt *FullStmt;
+  /// The compound statement holding FullStmt.
+  const CompoundStmt *Block;
+};
+
+/// Calls \p Visit for every statement executed in \p Ctx's thread: it does
+/// not descend into lambdas other than immediately invoked ones, local
+/// classes, or unevaluated operands (sizeof, decltype, noexcept).
+void forEachExecutedStmt(const AsyncContext &Ctx,
+                         llvm::function_ref<void(const ExecutionSite &)> Visit);
+
+/// Same walk over an arbitrary function body (used for interprocedural
+/// summaries of plain functions); every site has CanAwait false.
+void forEachExecutedStmtIn(
+    const Stmt *Body, llvm::function_ref<void(const ExecutionSite &)> Visit);
+
+/// True if \p FD is a coroutine (its body uses co_await/co_yield/co_return).
+bool isCoroutine(const FunctionDecl *FD);
+
+} // namespace clang::tidy::corolint
+
+#endif

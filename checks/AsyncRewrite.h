@@ -1,0 +1,42 @@
+//===--- AsyncRewrite.h - Turning a blocking call into co_await -*- C++ -*-===//
+//
+// Expands the rewrite templates of ApiCatalog.def for a concrete call, and
+// decides whether a `co_await` may be inserted where the call stands.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_CHECKS_ASYNCREWRITE_H
+#define COROLINT_CHECKS_ASYNCREWRITE_H
+
+#include "AsyncContext.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/Diagnostic.h"
+#include <optional>
+#include <string>
+
+namespace clang::tidy::corolint {
+
+/// Source text of \p E as written; empty if it comes from a macro.
+std::string spelledText(const Expr *E, const ASTContext &Ctx);
+
+/// Expands \p Template (see ApiCatalog.def) for \p Call in a coroutine of
+/// framework \p Fw. Returns nullopt when the template does not fit the call
+/// (macro arguments, an implicit object, a missing asio namespace).
+std::optional<std::string> expandRewrite(llvm::StringRef Template,
+                                         const Expr *Call, Framework Fw,
+                                         const ASTContext &Ctx);
+
+/// Whether asio's default `use_awaitable` token works in \p Ctx: an
+/// asio::awaitable coroutine on the default any_io_executor.
+bool acceptsDefaultAsioToken(const AsyncContext &Ctx);
+
+/// A fix-it replacing \p Call by \p Replacement (an expression starting
+/// with co_await), parenthesised where the surrounding expression would
+/// otherwise bind tighter. None if the call is in a macro.
+std::optional<FixItHint> replaceCallFixIt(const Expr *Call,
+                                          llvm::StringRef Replacement,
+                                          ASTContext &Ctx);
+
+} // namespace clang::tidy::corolint
+
+#endif

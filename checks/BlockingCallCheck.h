@@ -1,0 +1,69 @@
+//===--- BlockingCallCheck.h - coro-blocking-call --------------*- C++ -*-===//
+
+#ifndef COROLINT_CHECKS_BLOCKINGCALLCHECK_H
+#define COROLINT_CHECKS_BLOCKINGCALLCHECK_H
+
+#include "ApiCatalog.h"
+#include "AsyncContext.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace clang::tidy::corolint {
+
+/// Flags calls that block the thread inside an async context (a coroutine
+/// body or a completion handler), directly or through functions of the same
+/// translation unit, and rewrites them to their awaitable counterpart where
+/// the coroutine's framework has one.
+///
+/// For the user-facing documentation see docs/checks/coro-blocking-call.md.
+class BlockingCallCheck : public ClangTidyCheck {
+public:
+  BlockingCallCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+
+private:
+  /// A blocking call reached from a plain function: the chain of calls
+  /// from that function down to the catalog API.
+  struct Summary {
+    llvm::SmallVector<const Expr *, 4> Chain;
+    ApiMatch Api;
+  };
+
+  std::optional<ApiMatch>
+  blockingApi(const Expr *Call, const ExecutionSite &Site, ASTContext &Ctx);
+  const Summary *summarize(const FunctionDecl *FD, ASTContext &Ctx,
+                           unsigned Depth);
+  bool isKnownNonBlockingDescriptor(const Expr *Call, const ExecutionSite &Site,
+                                    ASTContext &Ctx);
+  void collectNonBlockingDescriptors(ASTContext &Ctx);
+  void reportDirect(const Expr *Call, const ApiMatch &Api,
+                    const AsyncContext &AC, const ExecutionSite &Site,
+                    ASTContext &Ctx);
+  void reportIndirect(const Expr *Call, const FunctionDecl *Callee,
+                      const Summary &S, const AsyncContext &AC);
+
+  const std::string RawBlockingFunctions;
+  const std::string RawAllowedFunctions;
+  const std::string RawCategories;
+  const std::string RawAsyncReplacements;
+  const bool Interprocedural;
+  ApiCatalog Catalog;
+  llvm::StringSet<> EnabledCategories;
+
+  // Per translation unit.
+  llvm::DenseMap<const FunctionDecl *, std::optional<Summary>> Summaries;
+  llvm::DenseSet<const FunctionDecl *> InProgress;
+  std::optional<llvm::DenseSet<const ValueDecl *>> NonBlockingDescriptors;
+};
+
+} // namespace clang::tidy::corolint
+
+#endif

@@ -1,0 +1,22 @@
+//===--- CorolintModule.cpp - The coro-* checks as a clang-tidy module ----===//
+
+#include "BlockingCallCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+
+namespace clang::tidy::corolint {
+
+class CorolintModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<BlockingCallCheck>("coro-blocking-call");
+  }
+};
+
+} // namespace clang::tidy::corolint
+
+namespace clang::tidy {
+// Registered once per process, whichever front end links the module.
+static ClangTidyModuleRegistry::Add<corolint::CorolintModule>
+    CorolintModuleRegistration("corolint-module",
+                               "Checks for C++20 coroutine code.");
+} // namespace clang::tidy

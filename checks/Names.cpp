@@ -1,0 +1,74 @@
+//===--- Names.cpp - Template-agnostic qualified names --------------------===//
+
+#include "Names.h"
+#include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang::tidy::corolint {
+
+std::string plainQualifiedName(const NamedDecl *D) {
+  // Constructors are named after their class; operators, destructors and
+  // conversion functions have no identifier and keep their spelled name.
+  std::string Leaf;
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(D))
+    Leaf = Ctor->getParent()->getName().str();
+  else if (const IdentifierInfo *II = D->getIdentifier())
+    Leaf = II->getName().str();
+  else
+    Leaf = D->getDeclName().getAsString();
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  Parts.push_back(Leaf);
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isInline() || NS->isAnonymousNamespace())
+        continue;
+      Parts.push_back(NS->getName());
+    } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
+      if (!RD->getIdentifier())
+        continue;
+      Parts.push_back(RD->getName());
+    } else if (isa<LinkageSpecDecl>(DC) || isa<ExportDecl>(DC)) {
+      continue;
+    } else if (!isa<TranslationUnitDecl>(DC)) {
+      // Function-local declarations are not catalog material.
+      break;
+    }
+  }
+  std::string Result;
+  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It) {
+    if (!Result.empty())
+      Result += "::";
+    Result += *It;
+  }
+  return Result;
+}
+
+const CXXRecordDecl *recordOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType();
+  if (const auto *PT = T->getAs<PointerType>())
+    T = PT->getPointeeType();
+  return T->getAsCXXRecordDecl();
+}
+
+bool isOrDerivesFrom(const CXXRecordDecl *Record, llvm::StringRef Name) {
+  if (!Record)
+    return false;
+  if (plainQualifiedName(Record) == Name)
+    return true;
+  if (!Record->hasDefinition())
+    return false;
+  for (const CXXBaseSpecifier &Base : Record->bases())
+    if (isOrDerivesFrom(recordOf(Base.getType()), Name))
+      return true;
+  return false;
+}
+
+std::string boostAsioSpelling(llvm::StringRef Name) {
+  if (Name.starts_with("asio::"))
+    return ("boost::" + Name).str();
+  return std::string();
+}
+
+} // namespace clang::tidy::corolint

@@ -1,0 +1,37 @@
+//===--- Names.h - Template-agnostic qualified names ------------*- C++ -*-===//
+//
+// The catalog and the framework tables name APIs the way people write them
+// ("asio::basic_stream_socket::read_some"), not the way Clang prints them
+// (with template arguments and implementation namespaces such as
+// std::__cxx11 or std::_V2). These helpers produce the former.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_CHECKS_NAMES_H
+#define COROLINT_CHECKS_NAMES_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Type.h"
+#include <string>
+
+namespace clang::tidy::corolint {
+
+/// The qualified name of \p D without template arguments, anonymous and
+/// inline namespaces: "std::basic_ifstream", "asio::ip::basic_resolver".
+std::string plainQualifiedName(const NamedDecl *D);
+
+/// The class behind \p T after stripping references, pointers, cv and
+/// sugar; for a specialization, the record of the specialization.
+const CXXRecordDecl *recordOf(QualType T);
+
+/// True if \p Record or one of its bases has the plain qualified name
+/// \p Name.
+bool isOrDerivesFrom(const CXXRecordDecl *Record, llvm::StringRef Name);
+
+/// If \p Name starts with "asio::", the same name under "boost::asio::";
+/// Boost.Asio and standalone asio share one API.
+std::string boostAsioSpelling(llvm::StringRef Name);
+
+} // namespace clang::tidy::corolint
+
+#endif

@@ -1,5 +1,6 @@
 # -*- Python -*- lit configuration for corolint.
 import os
+import sys
 import lit.formats
 
 config.name = "corolint"
@@ -24,3 +25,11 @@ config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%clangxx", os.path.join(config.llvm_tools_dir, "clang++")))
 config.substitutions.append(("%libdir", lib_dir))
 config.substitutions.append(("%src_root", config.corolint_src_root))
+
+config.environment["COROLINT"] = os.path.join(bin_dir, "corolint")
+config.environment["FILECHECK"] = os.path.join(config.llvm_tools_dir, "FileCheck")
+config.environment["CLANGXX"] = os.path.join(config.llvm_tools_dir, "clang++")
+config.substitutions.append(
+    ("%check_corolint",
+     "%s %s" % (sys.executable,
+                os.path.join(config.test_source_root, "check_corolint.py"))))

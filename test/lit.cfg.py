@@ -23,6 +23,8 @@ config.substitutions.append(("%corolint", os.path.join(bin_dir, "corolint")))
 config.substitutions.append(("%std_flags", std_flags))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%clangxx", os.path.join(config.llvm_tools_dir, "clang++")))
+# Debian's stock clang-tidy-22, which the plugin must load into unchanged.
+config.substitutions.append(("%clang_tidy", os.path.join(config.llvm_tools_dir, "clang-tidy")))
 config.substitutions.append(("%libdir", lib_dir))
 config.substitutions.append(("%src_root", config.corolint_src_root))
 

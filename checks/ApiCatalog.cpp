@@ -175,13 +175,17 @@ std::string annotatedBlockingCategory(const FunctionDecl *FD) {
 }
 
 const Expr *receiverOf(const Expr *Call) {
+  // The static type users wrote matters (an ifstream passed where an
+  // istream& is expected), so derived-to-base conversions are looked
+  // through.
+  const Expr *Receiver = nullptr;
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
-    return MC->getImplicitObjectArgument();
-  if (const auto *CE = dyn_cast<CallExpr>(Call))
-    return CE->getNumArgs() > 0 ? CE->getArg(0) : nullptr;
-  if (const auto *Ctor = dyn_cast<CXXConstructExpr>(Call))
-    return Ctor->getNumArgs() > 0 ? Ctor->getArg(0) : nullptr;
-  return nullptr;
+    Receiver = MC->getImplicitObjectArgument();
+  else if (const auto *CE = dyn_cast<CallExpr>(Call))
+    Receiver = CE->getNumArgs() > 0 ? CE->getArg(0) : nullptr;
+  else if (const auto *Ctor = dyn_cast<CXXConstructExpr>(Call))
+    Receiver = Ctor->getNumArgs() > 0 ? Ctor->getArg(0) : nullptr;
+  return Receiver ? Receiver->IgnoreParenImpCasts() : nullptr;
 }
 
 std::optional<ApiMatch> ApiCatalog::lookup(const Expr *Call,

@@ -45,7 +45,8 @@ namespace {
 
 // The call a lambda is passed to, seen through the temporaries and
 // conversions Sema wraps around arguments.
-const CallExpr *callTakingAsArgument(const LambdaExpr *L, ASTContext &Ctx) {
+const CallExpr *callTakingAsArgument(const LambdaExpr *L, ASTContext &Ctx,
+                                     unsigned &ArgIndex) {
   DynTypedNode Node = DynTypedNode::create(*L);
   const Expr *Child = L;
   for (int Depth = 0; Depth < 6; ++Depth) {
@@ -56,9 +57,11 @@ const CallExpr *callTakingAsArgument(const LambdaExpr *L, ASTContext &Ctx) {
     if (!E)
       return nullptr;
     if (const auto *Call = dyn_cast<CallExpr>(E)) {
-      for (const Expr *Arg : Call->arguments())
-        if (Arg == Child)
+      for (unsigned I = 0, N = Call->getNumArgs(); I < N; ++I)
+        if (Call->getArg(I) == Child) {
+          ArgIndex = I;
           return Call;
+        }
       return nullptr;
     }
     if (!isa<MaterializeTemporaryExpr, ImplicitCastExpr, CXXBindTemporaryExpr,
@@ -93,7 +96,8 @@ std::optional<AsyncContext> handlerContext(const LambdaExpr *L,
                                            ASTContext &Ctx) {
   if (isCoroutine(L->getCallOperator()))
     return std::nullopt; // Found as a coroutine in its own right.
-  const CallExpr *Call = callTakingAsArgument(L, Ctx);
+  unsigned ArgIndex = 0;
+  const CallExpr *Call = callTakingAsArgument(L, Ctx, ArgIndex);
   if (!Call)
     return std::nullopt;
   const FunctionDecl *Callee = Call->getDirectCallee();
@@ -106,13 +110,17 @@ std::optional<AsyncContext> handlerContext(const LambdaExpr *L,
   llvm::StringRef Name = Callee->getName();
   bool IsHandler = false;
   if (Name.starts_with("async_")) {
-    IsHandler = true;
+    // async_initiate/async_compose take the operation's implementation,
+    // which is not a completion handler.
+    IsHandler = Name != "async_initiate" && Name != "async_compose";
   } else if (Name == "co_spawn") {
     // co_spawn(executor, awaitable, completion): the completion runs on
     // the executor when the coroutine finishes.
-    IsHandler = Call->getNumArgs() >= 3 &&
-                Call->getArg(Call->getNumArgs() - 1)->IgnoreImplicit() ==
-                    L->IgnoreImplicit();
+    // (asio adds a defaulted constraint parameter after the token.)
+    unsigned Written = Call->getNumArgs();
+    while (Written > 0 && isa<CXXDefaultArgExpr>(Call->getArg(Written - 1)))
+      --Written;
+    IsHandler = Written >= 3 && ArgIndex == Written - 1;
   } else if (Name == "post" || Name == "dispatch" || Name == "defer") {
     IsHandler = Call->getNumArgs() >= 2 &&
                 !isOffLoopExecutor(Call->getArg(0)->getType());

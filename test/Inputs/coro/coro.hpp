@@ -1,0 +1,5 @@
+// Mock of coro/coro.hpp (libcoro's umbrella header) for corolint tests.
+#pragma once
+#include <coro/io_scheduler.hpp>
+#include <coro/sync_wait.hpp>
+#include <coro/task.hpp>

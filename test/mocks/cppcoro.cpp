@@ -1,0 +1,39 @@
+// The cppcoro mock headers compile realistic cppcoro code.
+// RUN: %clangxx %std_flags -fsyntax-only -I%inputs %s
+#include <cppcoro/static_thread_pool.hpp>
+#include <cppcoro/sync_wait.hpp>
+#include <cppcoro/task.hpp>
+#include <cppcoro/when_all.hpp>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+static_assert(
+    std::is_same_v<decltype(std::declval<cppcoro::task<int>::promise_type &>()
+                                .initial_suspend()),
+                   std::suspend_always>,
+    "cppcoro::task is lazy");
+
+cppcoro::task<std::string> readConfig() { co_return "cfg"; }
+cppcoro::task<int> loadShard(int shard) { co_return shard * 2; }
+
+cppcoro::task<> startServer(cppcoro::static_thread_pool &pool) {
+  co_await pool.schedule();
+  auto config = readConfig();
+  std::string text = co_await config;
+  std::vector<cppcoro::task<int>> shards;
+  for (int i = 0; i < 4; ++i)
+    shards.push_back(loadShard(i));
+  std::vector<int> loaded = co_await cppcoro::when_all(std::move(shards));
+  auto [a, b] = co_await cppcoro::when_all(loadShard(1), readConfig());
+  (void)loaded;
+  (void)(a + text.size() + b.size());
+}
+
+int main() {
+  cppcoro::static_thread_pool pool(2);
+  cppcoro::sync_wait(startServer(pool));
+  auto shard = loadShard(3);
+  int six = cppcoro::sync_wait(shard);
+  return six + cppcoro::sync_wait(loadShard(1));
+}

@@ -1,5 +1,6 @@
 # -*- Python -*- lit configuration for corolint.
 import os
+import shutil
 import sys
 import lit.formats
 
@@ -19,6 +20,8 @@ inputs = os.path.join(config.test_source_root, "Inputs")
 # Flags every test compiles with: C++20 and asio's coroutine support, which
 # asio 1.22 hides from clang unless asked.
 std_flags = "-std=c++20 -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1"
+# Substitutions apply in order: a name before any name it is a prefix of.
+config.substitutions.append(("%corolint_clangd", os.path.join(bin_dir, "corolint-clangd")))
 config.substitutions.append(("%corolint", os.path.join(bin_dir, "corolint")))
 config.substitutions.append(("%std_flags", std_flags))
 config.substitutions.append(("%inputs", inputs))
@@ -27,6 +30,20 @@ config.substitutions.append(("%clangxx", os.path.join(config.llvm_tools_dir, "cl
 config.substitutions.append(("%clang_tidy", os.path.join(config.llvm_tools_dir, "clang-tidy")))
 config.substitutions.append(("%libdir", lib_dir))
 config.substitutions.append(("%src_root", config.corolint_src_root))
+
+# corolint-clangd in a real LSP client: Neovim's built-in one (0.7+).
+if shutil.which("nvim"):
+    config.available_features.add("nvim")
+    # Hermetic: no user or system config of Neovim or clangd, no shada, and
+    # a hard timeout so that a hung session fails instead of blocking CI.
+    xdg = " ".join("XDG_%s_HOME=%%t.xdg/%s" % (kind, kind.lower())
+                   for kind in ("CONFIG", "CACHE", "DATA", "STATE"))
+    config.substitutions.append(
+        ("%nvim_lsp_quickfix",
+         "env COROLINT_CLANGD=%s %s timeout 120 nvim --headless -n -i NONE "
+         "--noplugin -u %s" % (os.path.join(bin_dir, "corolint-clangd"), xdg,
+                               os.path.join(config.test_source_root, "frontends",
+                                            "Inputs", "lsp-quickfix.lua"))))
 
 config.environment["COROLINT"] = os.path.join(bin_dir, "corolint")
 config.environment["FILECHECK"] = os.path.join(config.llvm_tools_dir, "FileCheck")

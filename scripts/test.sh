@@ -9,6 +9,10 @@ cd "$root"
 
 "$root/scripts/install-deps.sh"
 mkdir -p "$build"
+# An existing build directory is re-configured first: a directory that gained
+# a CMakeLists.txt (plugin/, clangd/) or new test directories are then part of
+# this build and this run.
+[ ! -f "$build/build.ninja" ] || cmake "$build" >/dev/null
 echo "== building corolint"
 if ! "$root/scripts/build.sh" >"$build/build-output.log" 2>&1; then
   tail -n 40 "$build/build-output.log"
@@ -17,9 +21,7 @@ if ! "$root/scripts/build.sh" >"$build/build-output.log" 2>&1; then
 fi
 
 echo "== running tests"
-# Re-configure so new test directories are registered, and drop old reports
-# so the count covers exactly this run.
-cmake "$build" >/dev/null
+# Drop old reports so the count covers exactly this run.
 rm -f "$build"/test/results/*.xml
 status=0
 (cd "$build" && ctest --output-on-failure) || status=$?

@@ -19,6 +19,9 @@
 // RUN: grep ': warning: ' %t/tidy.out | sort > %t/tidy.warnings
 // RUN: grep ': warning: ' %t/corolint.out | sort > %t/corolint.warnings
 // RUN: diff %t/tidy.warnings %t/corolint.warnings
+// RUN: not %clang_tidy --load=%libdir/libcorolint-tidy.so --checks='-*,coro-*' \
+// RUN:   --warnings-as-errors='coro-*' %t/session.cpp -- %std_flags | FileCheck %s --check-prefix=WERROR
+// WERROR: session.cpp:{{[0-9]+}}:21: error: blocking call to 'asio::basic_stream_socket::read_some'
 //
 // Options and check selection come from the project's .clang-tidy.
 // RUN: printf "Checks: '-*,coro-blocking-call'\nCheckOptions:\n  coro-blocking-call.Categories: socket\n" > %t/.clang-tidy
@@ -53,6 +56,10 @@ asio::awaitable<void> session(tcp::socket sock) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1)); // NOLINT(coro-blocking-call)
     // NOLINTNEXTLINE(coro-*)
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    // NOLINTBEGIN(coro-blocking-call)
+    std::this_thread::sleep_for(std::chrono::milliseconds(4));
+    std::this_thread::yield();
+    // NOLINTEND(coro-blocking-call)
     // A NOLINT for another check does not silence this one.
     std::this_thread::sleep_for(std::chrono::milliseconds(3)); // NOLINT(bugprone-unused-return-value)
 // TIDY: session.cpp:[[@LINE-1]]:5: warning: blocking call to 'std::this_thread::sleep_for' (sleep) in coroutine 'session' stalls the executor thread; use an asynchronous timer instead [coro-blocking-call]

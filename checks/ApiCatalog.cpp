@@ -7,6 +7,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include <algorithm>
 
 namespace clang::tidy::corolint {
@@ -81,7 +82,51 @@ ApiCatalog::ApiCatalog() {
                Advice});
 #define COROLINT_REWRITE(Name, Fw, Template)                                   \
   Rewrites[rewriteKey(Framework::Fw, Name)] = Template;
+#define COROLINT_NONBLOCKING_HINT(Name, Hint)                                  \
+  NonBlockingHints[Name].push_back(Hint);
+#define COROLINT_DESCRIPTOR_API(Name, Arg)                                     \
+  DescriptorArgs[Name] = Arg;                                                  \
+  if (std::string Boost = boostAsioSpelling(Name); !Boost.empty())             \
+    DescriptorArgs[Boost] = Arg;
 #include "ApiCatalog.def"
+}
+
+bool ApiCatalog::argumentsSayNonBlocking(llvm::StringRef Name,
+                                         const CallExpr *Call,
+                                         const ASTContext &Ctx) const {
+  auto It = NonBlockingHints.find(Name);
+  if (It == NonBlockingHints.end())
+    return false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (unsigned I = 0, N = Call->getNumArgs(); I < N; ++I) {
+    const Expr *Arg = Call->getArg(I);
+    SourceRange R = Arg->getSourceRange();
+    CharSourceRange Range = CharSourceRange::getTokenRange(
+        SM.getExpansionRange(R.getBegin()).getBegin(),
+        SM.getExpansionRange(R.getEnd()).getEnd());
+    llvm::StringRef Text = Lexer::getSourceText(Range, SM, Ctx.getLangOpts());
+    for (const std::string &Hint : It->second) {
+      // "0" stands for a zero timeout: the whole last argument.
+      if (Hint == "0" ? I + 1 == N && Text.trim() == "0" : Text.contains(Hint))
+        return true;
+    }
+  }
+  return false;
+}
+
+const Expr *ApiCatalog::descriptorOf(llvm::StringRef Name,
+                                     const Expr *Call) const {
+  auto It = DescriptorArgs.find(Name);
+  if (It == DescriptorArgs.end())
+    return nullptr;
+  if (It->second < 0) {
+    const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
+    return MC ? MC->getImplicitObjectArgument() : nullptr;
+  }
+  const auto *CE = dyn_cast<CallExpr>(Call);
+  if (!CE || CE->getNumArgs() <= static_cast<unsigned>(It->second))
+    return nullptr;
+  return CE->getArg(It->second);
 }
 
 void ApiCatalog::add(ApiEntry Entry) {

@@ -67,6 +67,16 @@ public:
   /// The async counterpart of \p Name valid in a coroutine of \p Fw.
   const std::string *rewriteFor(llvm::StringRef Name, Framework Fw) const;
 
+  /// Whether \p Call's arguments spell a flag that makes the catalog API
+  /// \p Name non-blocking (WNOHANG, MSG_DONTWAIT, ...).
+  bool argumentsSayNonBlocking(llvm::StringRef Name, const CallExpr *Call,
+                               const ASTContext &Ctx) const;
+
+  /// For an API working on a possibly non-blocking descriptor, the
+  /// expression holding the descriptor (the object, or an argument);
+  /// null for other APIs.
+  const Expr *descriptorOf(llvm::StringRef Name, const Expr *Call) const;
+
   /// All categories in the built-in tables, sorted.
   static llvm::ArrayRef<llvm::StringRef> knownCategories();
 
@@ -79,6 +89,8 @@ private:
   llvm::StringSet<> Allowed;
   llvm::StringMap<std::string> Rewrites; // key: "<framework>|<name>"
   std::vector<std::unique_ptr<ApiEntry>> AnnotationEntries;
+  llvm::StringMap<llvm::SmallVector<std::string, 1>> NonBlockingHints;
+  llvm::StringMap<int> DescriptorArgs;
 };
 
 /// The category given by a [[clang::annotate("corolint::blocking[:cat]")]]

@@ -134,6 +134,16 @@ std::optional<AsyncContext> handlerContext(const LambdaExpr *L,
   Result.Body = L->getBody();
   Result.Fw = Fw;
   Result.Initiator = Name.str();
+  if (Name == "async_wait")
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+      const CXXRecordDecl *Waiter =
+          recordOf(MC->getImplicitObjectArgument()->getType());
+      std::string Prefix = Fw == Framework::BoostAsio ? "boost::asio" : "asio";
+      Result.WaitsForReadiness =
+          isOrDerivesFrom(Waiter, Prefix + "::basic_socket") ||
+          isOrDerivesFrom(Waiter, Prefix + "::basic_socket_acceptor") ||
+          isOrDerivesFrom(Waiter, Prefix + "::posix::basic_descriptor");
+    }
   return Result;
 }
 

@@ -45,6 +45,10 @@ struct AsyncContext {
   Framework Fw = Framework::None;
   /// For handlers, the function the handler was handed to ("async_read").
   std::string Initiator;
+  /// A handler of a socket's or descriptor's async_wait: it runs when the
+  /// reactor reports the descriptor ready, and the reactor-style I/O it
+  /// performs then does not wait.
+  bool WaitsForReadiness = false;
 
   bool isCoroutine() const { return Kind == AsyncContextKind::Coroutine; }
   /// "coroutine 'session'", "coroutine lambda", "completion handler".

@@ -36,14 +36,6 @@ llvm::StringRef describeCategory(llvm::StringRef Category) {
       .Default(Category);
 }
 
-// Raw descriptor calls that are harmless on a non-blocking descriptor.
-bool isDescriptorCall(llvm::StringRef Name) {
-  return llvm::StringSwitch<bool>(Name)
-      .Cases({"read", "write", "recv", "send", "recvfrom", "sendto"}, true)
-      .Cases({"recvmsg", "sendmsg", "accept", "accept4", "connect"}, true)
-      .Default(false);
-}
-
 const ValueDecl *referencedDecl(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
@@ -67,6 +59,27 @@ bool argumentsMention(const CallExpr *Call, llvm::StringRef Word,
     if (llvm::StringRef(sourceTextOf(Call->getArg(I)->getSourceRange(), Ctx))
             .contains(Word))
       return true;
+  return false;
+}
+
+// Code that handles "would block" right after a call (EAGAIN, asio's
+// error::would_block) knows the descriptor does not block.
+bool handlesWouldBlockAround(const ExecutionSite &Site, const ASTContext &Ctx) {
+  auto Mentions = [&](const Stmt *S) {
+    std::string Text = sourceTextOf(S->getSourceRange(), Ctx);
+    llvm::StringRef T(Text);
+    return T.contains("EAGAIN") || T.contains("EWOULDBLOCK") ||
+           T.contains("EINPROGRESS") || T.contains("would_block") ||
+           T.contains("try_again");
+  };
+  if (Site.FullStmt && Mentions(Site.FullStmt))
+    return true;
+  if (!Site.Block)
+    return false;
+  const Stmt *const *Body = Site.Block->body_begin();
+  for (unsigned I = 0, N = Site.Block->size(); I + 1 < N; ++I)
+    if (Body[I] == Site.FullStmt)
+      return Mentions(Body[I + 1]);
   return false;
 }
 
@@ -142,6 +155,17 @@ void BlockingCallCheck::collectNonBlockingDescriptors(ASTContext &Ctx) {
                                                     "::socket", "::accept4"))))
                 .bind("call"),
             Ctx);
+  // asio: sock.non_blocking(true).
+  auto AsioSetters =
+      match(cxxMemberCallExpr(callee(cxxMethodDecl(hasName("non_blocking"))),
+                              hasArgument(0, cxxBoolLiteral(equals(true))))
+                .bind("call"),
+            Ctx);
+  for (const BoundNodes &Nodes : AsioSetters)
+    if (const ValueDecl *D =
+            referencedDecl(Nodes.getNodeAs<CXXMemberCallExpr>("call")
+                               ->getImplicitObjectArgument()))
+      NonBlockingDescriptors->insert(D);
   for (const BoundNodes &Nodes : Setters) {
     const auto *Call = Nodes.getNodeAs<CallExpr>("call");
     const FunctionDecl *Callee = Call->getDirectCallee();
@@ -178,41 +202,21 @@ void BlockingCallCheck::collectNonBlockingDescriptors(ASTContext &Ctx) {
   }
 }
 
-bool BlockingCallCheck::isKnownNonBlockingDescriptor(const Expr *Call,
-                                                     const ExecutionSite &Site,
-                                                     ASTContext &Ctx) {
-  const auto *CE = dyn_cast<CallExpr>(Call);
-  const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
-  if (!Callee || !Callee->getIdentifier() ||
-      !isDescriptorCall(Callee->getName()) || CE->getNumArgs() == 0)
+bool BlockingCallCheck::showsNonBlocking(const Expr *Call, const ApiMatch &Api,
+                                         const ExecutionSite &Site,
+                                         ASTContext &Ctx) {
+  if (const auto *CE = dyn_cast<CallExpr>(Call);
+      CE && Catalog.argumentsSayNonBlocking(Api.Name, CE, Ctx))
+    return true;
+  const Expr *Descriptor = Catalog.descriptorOf(Api.Name, Call);
+  if (!Descriptor)
     return false;
-  if (argumentsMention(CE, "MSG_DONTWAIT", Ctx) ||
-      argumentsMention(CE, "SOCK_NONBLOCK", Ctx))
+  if (handlesWouldBlockAround(Site, Ctx))
     return true;
-  // Code that handles EAGAIN right after the call knows the descriptor
-  // does not block.
-  auto HandlesWouldBlock = [&](const Stmt *S) {
-    std::string Text = sourceTextOf(S->getSourceRange(), Ctx);
-    return llvm::StringRef(Text).contains("EAGAIN") ||
-           llvm::StringRef(Text).contains("EWOULDBLOCK") ||
-           (Callee->getName() == "connect" &&
-            llvm::StringRef(Text).contains("EINPROGRESS"));
-  };
-  if (Site.FullStmt && HandlesWouldBlock(Site.FullStmt))
-    return true;
-  if (Site.Block) {
-    const Stmt *const *Body = Site.Block->body_begin();
-    for (unsigned I = 0, N = Site.Block->size(); I + 1 < N; ++I)
-      if (Body[I] == Site.FullStmt) {
-        if (HandlesWouldBlock(Body[I + 1]))
-          return true;
-        break;
-      }
-  }
   if (!NonBlockingDescriptors)
     collectNonBlockingDescriptors(Ctx);
-  const ValueDecl *Descriptor = referencedDecl(CE->getArg(0));
-  return Descriptor && NonBlockingDescriptors->contains(Descriptor);
+  const ValueDecl *D = referencedDecl(Descriptor);
+  return D && NonBlockingDescriptors->contains(D);
 }
 
 std::optional<ApiMatch>
@@ -221,7 +225,7 @@ BlockingCallCheck::blockingApi(const Expr *Call, const ExecutionSite &Site,
   std::optional<ApiMatch> Api = Catalog.lookup(Call, ApiKind::Blocking);
   if (!Api || !EnabledCategories.contains(Api->Entry->Category))
     return std::nullopt;
-  if (isKnownNonBlockingDescriptor(Call, Site, Ctx))
+  if (showsNonBlocking(Call, *Api, Site, Ctx))
     return std::nullopt;
   return Api;
 }
@@ -336,7 +340,8 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     const auto *Call = cast<Expr>(Site.S);
     if (std::optional<ApiMatch> Api = blockingApi(Call, Site, Ctx)) {
-      reportDirect(Call, *Api, *AC, Site, Ctx);
+      if (!(AC->WaitsForReadiness && Catalog.descriptorOf(Api->Name, Call)))
+        reportDirect(Call, *Api, *AC, Site, Ctx);
       return;
     }
     if (!Interprocedural)
@@ -345,8 +350,15 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
     const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
     if (!Callee)
       return;
-    if (const Summary *S = summarize(Callee, Ctx, 0))
-      reportIndirect(Call, Callee, *S, *AC);
+    const Summary *S = summarize(Callee, Ctx, 0);
+    if (!S)
+      return;
+    // Reactor-style I/O reached from a readiness handler, or followed by
+    // would-block handling, runs on a ready or non-blocking descriptor.
+    if (Catalog.descriptorOf(S->Api.Name, S->Chain.back()) &&
+        (AC->WaitsForReadiness || handlesWouldBlockAround(Site, Ctx)))
+      return;
+    reportIndirect(Call, Callee, *S, *AC);
   });
 }
 

@@ -41,8 +41,8 @@ private:
   blockingApi(const Expr *Call, const ExecutionSite &Site, ASTContext &Ctx);
   const Summary *summarize(const FunctionDecl *FD, ASTContext &Ctx,
                            unsigned Depth);
-  bool isKnownNonBlockingDescriptor(const Expr *Call, const ExecutionSite &Site,
-                                    ASTContext &Ctx);
+  bool showsNonBlocking(const Expr *Call, const ApiMatch &Api,
+                        const ExecutionSite &Site, ASTContext &Ctx);
   void collectNonBlockingDescriptors(ASTContext &Ctx);
   void reportDirect(const Expr *Call, const ApiMatch &Api,
                     const AsyncContext &AC, const ExecutionSite &Site,

@@ -29,6 +29,14 @@ config.substitutions.append(("%clangxx", os.path.join(config.llvm_tools_dir, "cl
 # Debian's stock clang-tidy-22, which the plugin must load into unchanged.
 config.substitutions.append(("%clang_tidy", os.path.join(config.llvm_tools_dir, "clang-tidy")))
 config.substitutions.append(("%libdir", lib_dir))
+# A clang-tidy of another LLVM version, into which the plugin must refuse to
+# load (Debian 12 has clang-tidy-14 as its default).
+for version in range(30, 9, -1):
+    other = shutil.which("clang-tidy-%d" % version)
+    if version != 22 and other:
+        config.available_features.add("other-clang-tidy")
+        config.substitutions.append(("%other_clang_tidy", other))
+        break
 config.substitutions.append(("%src_root", config.corolint_src_root))
 
 # corolint-clangd in a real LSP client: Neovim's built-in one (0.7+).

@@ -56,14 +56,14 @@ local function main()
     end
   end
 
+  -- Set when the server dies, so that no wait below sits out its timeout.
+  local server_exit
   local client_id = vim.lsp.start_client({
     name = 'corolint-clangd',
     cmd = { server, '--log=error', '--background-index=false' },
     root_dir = vim.fn.fnamemodify(path, ':h'),
     on_exit = function(code, signal)
-      if code ~= 0 then
-        io.stderr:write(string.format('corolint-clangd exited: code %d signal %d\n', code, signal))
-      end
+      server_exit = string.format('corolint-clangd exited: code %d signal %d', code, signal)
     end,
   })
   if not client_id then
@@ -88,8 +88,11 @@ local function main()
   local function wait_for_current_diagnostics()
     local version = vim.lsp.util.buf_versions[bufnr] or 0
     local ok = vim.wait(timeout_ms, function()
-      return published_version >= version
+      return published_version >= version or server_exit ~= nil
     end, 50)
+    if server_exit then
+      fail(server_exit)
+    end
     if not ok then
       fail(string.format('no diagnostics for version %d within %d ms', version, timeout_ms))
     end

@@ -7,12 +7,13 @@
 // checks are silently skipped, Loose and None run them.
 //
 // REQUIRES: nvim
-// RUN: rm -rf %t %t.xdg && mkdir -p %t/default %t/loose %t/none
+// RUN: rm -rf %t %t.xdg && mkdir -p %t/default %t/loose %t/none %t/tidyfile
 // RUN: sed -e 's#^// *[A-Z]*\(-[A-Z]*\)*:.*#//#' %s > %t/session.cpp
 // RUN: echo %std_flags | tr ' ' '\n' > %t/compile_flags.txt
 // RUN: cp %t/session.cpp %t/compile_flags.txt %t/default/
 // RUN: cp %t/session.cpp %t/compile_flags.txt %t/loose/
 // RUN: cp %t/session.cpp %t/compile_flags.txt %t/none/
+// RUN: cp %t/session.cpp %t/compile_flags.txt %t/tidyfile/
 // RUN: printf 'Diagnostics:\n  ClangTidy:\n    Add: [coro-*]\n' > %t/default/.clangd
 // RUN: printf 'Diagnostics:\n  ClangTidy:\n    Add: [coro-*]\n    FastCheckFilter: Loose\n' > %t/loose/.clangd
 // RUN: printf 'Diagnostics:\n  ClangTidy:\n    Add: [coro-*]\n    FastCheckFilter: None\n' > %t/none/.clangd
@@ -34,6 +35,19 @@
 // RUN:   --implicit-check-not=QUICKFIX --implicit-check-not=APPLY \
 // RUN:   --implicit-check-not=FINAL < %t/none/session.cpp.lsp
 // RUN: diff %t/loose/session.cpp %t/none/session.cpp
+//
+// A project's .clang-tidy (checks and options) applies in the editor too;
+// .clangd only has to lift the filter.
+// RUN: printf 'Diagnostics:\n  ClangTidy:\n    FastCheckFilter: Loose\n' > %t/tidyfile/.clangd
+// RUN: printf "Checks: '-*,coro-blocking-call'\nCheckOptions:\n  coro-blocking-call.Categories: socket\n" > %t/tidyfile/.clang-tidy
+// RUN: %nvim_lsp_quickfix %t/tidyfile/session.cpp
+// RUN: FileCheck %s --check-prefix=TIDYFILE --implicit-check-not=DIAG \
+// RUN:   --implicit-check-not=QUICKFIX --implicit-check-not=APPLY \
+// RUN:   --implicit-check-not=FINAL < %t/tidyfile/session.cpp.lsp
+// TIDYFILE: DIAG {{[0-9]+}}:21 [coro-blocking-call] Blocking call to 'asio::basic_stream_socket::read_some' (socket I/O)
+// TIDYFILE: QUICKFIX {{[0-9]+}}:21 change 'Sock.read_some
+// TIDYFILE: APPLY {{[0-9]+}}:21 change 'Sock.read_some
+// TIDYFILE: WRITTEN
 #include <asio.hpp>
 #include <chrono>
 #include <cstdio>

@@ -8,6 +8,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringSwitch.h"
 #include <algorithm>
 
 namespace clang::tidy::corolint {
@@ -74,6 +75,27 @@ std::string rewriteKey(Framework Fw, llvm::StringRef Name) {
   return (frameworkName(Fw) + "|" + Name).str();
 }
 
+AwaitRewrite makeAwaitRewrite(llvm::StringRef Operand,
+                              llvm::StringRef OperandTypes,
+                              llvm::StringRef Requires,
+                              llvm::StringRef Template) {
+  AwaitRewrite R;
+  R.Operand = llvm::StringSwitch<AwaitOperand>(Operand)
+                  .Case("object", AwaitOperand::Object)
+                  .Case("asio-operation", AwaitOperand::AsioOperation)
+                  .Default(AwaitOperand::Argument);
+  R.OperandTypes = splitReceivers(OperandTypes);
+  llvm::SmallVector<llvm::StringRef, 3> Flags;
+  Requires.split(Flags, ' ', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Flag : Flags) {
+    R.NeedsRvalue |= Flag == "rvalue";
+    R.NeedsDiscardedResult |= Flag == "discarded";
+    R.NeedsNoExtraArgs |= Flag == "no-extra-args";
+  }
+  R.Template = Template.str();
+  return R;
+}
+
 } // namespace
 
 ApiCatalog::ApiCatalog() {
@@ -88,6 +110,9 @@ ApiCatalog::ApiCatalog() {
   DescriptorArgs[Name] = Arg;                                                  \
   if (std::string Boost = boostAsioSpelling(Name); !Boost.empty())             \
     DescriptorArgs[Boost] = Arg;
+#define COROLINT_AWAIT(Name, Fw, Operand, OperandTypes, Requires, Template)    \
+  AwaitRewrites[rewriteKey(Framework::Fw, Name)] =                             \
+      makeAwaitRewrite(#Operand, OperandTypes, Requires, Template);
 #include "ApiCatalog.def"
 }
 
@@ -150,7 +175,9 @@ void ApiCatalog::addUserEntry(ApiKind Kind, llvm::StringRef Spec,
                Category.empty() ? DefaultCategory.str() : Category.str(),
                Name.str(),
                {},
-               "an asynchronous counterpart"});
+               Kind == ApiKind::SyncWait
+                   ? "co_await the asynchronous work instead"
+                   : "an asynchronous counterpart"});
 }
 
 void ApiCatalog::allow(llvm::StringRef Name) {
@@ -180,6 +207,12 @@ const std::string *ApiCatalog::rewriteFor(llvm::StringRef Name,
   if (It == Rewrites.end() && Name.starts_with("boost::asio::"))
     It = Rewrites.find(rewriteKey(Fw, Name.drop_front(strlen("boost::"))));
   return It == Rewrites.end() ? nullptr : &It->second;
+}
+
+const AwaitRewrite *ApiCatalog::awaitRewriteFor(llvm::StringRef Name,
+                                                Framework Fw) const {
+  auto It = AwaitRewrites.find(rewriteKey(Fw, Name));
+  return It == AwaitRewrites.end() ? nullptr : &It->second;
 }
 
 llvm::ArrayRef<llvm::StringRef> ApiCatalog::knownCategories() {
@@ -224,13 +257,25 @@ const Expr *receiverOf(const Expr *Call) {
   // istream& is expected), so derived-to-base conversions are looked
   // through.
   const Expr *Receiver = nullptr;
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+  if (calledFunctionObject(Call))
+    Receiver = cast<CallExpr>(Call)->getNumArgs() > 1
+                   ? cast<CallExpr>(Call)->getArg(1)
+                   : nullptr;
+  else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
     Receiver = MC->getImplicitObjectArgument();
   else if (const auto *CE = dyn_cast<CallExpr>(Call))
     Receiver = CE->getNumArgs() > 0 ? CE->getArg(0) : nullptr;
   else if (const auto *Ctor = dyn_cast<CXXConstructExpr>(Call))
     Receiver = Ctor->getNumArgs() > 0 ? Ctor->getArg(0) : nullptr;
   return Receiver ? Receiver->IgnoreParenImpCasts() : nullptr;
+}
+
+const VarDecl *calledFunctionObject(const Expr *Call) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+  if (!Op || Op->getOperator() != OO_Call || Op->getNumArgs() == 0)
+    return nullptr;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts());
+  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
 }
 
 std::optional<ApiMatch> ApiCatalog::lookup(const Expr *Call,
@@ -253,7 +298,11 @@ std::optional<ApiMatch> ApiCatalog::lookup(const Expr *Call,
   if (Annotated == "-")
     return std::nullopt;
 
-  std::string Name = plainQualifiedName(Callee);
+  // A function object (a customisation point object such as
+  // stdexec::sync_wait) is catalogued under the object's name.
+  const VarDecl *FunctionObject = calledFunctionObject(Call);
+  std::string Name = FunctionObject ? plainQualifiedName(FunctionObject)
+                                    : plainQualifiedName(Callee);
   if (Allowed.contains(Name))
     return std::nullopt;
 
@@ -305,7 +354,8 @@ std::optional<ApiMatch> ApiCatalog::lookup(const Expr *Call,
   // A method inherited from an implementation base (std::__basic_future)
   // is catalogued under the class users name (std::future).
   const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
-  if (Method && !IsConstructor && ReceiverRecord && Callee->getDeclName()) {
+  if (Method && !IsConstructor && !FunctionObject && ReceiverRecord &&
+      Callee->getDeclName()) {
     std::string ViaReceiver = plainQualifiedName(ReceiverRecord) +
                               "::" + Callee->getDeclName().getAsString();
     if (Allowed.contains(ViaReceiver))

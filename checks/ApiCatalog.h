@@ -34,6 +34,30 @@ struct ApiEntry {
   std::string Advice;
 };
 
+/// Where the awaitable of a sync wait is (see COROLINT_AWAIT).
+enum class AwaitOperand {
+  Argument,      ///< sync_wait(x): the first argument.
+  Object,        ///< f.get(): the object of the member call.
+  AsioOperation, ///< op(..., use_future).get(): the operation, reissued
+                 ///< with use_awaitable.
+};
+
+/// How a sync wait becomes a co_await inside a coroutine of one framework
+/// (COROLINT_AWAIT in ApiCatalog.def).
+struct AwaitRewrite {
+  AwaitOperand Operand;
+  /// The plain class names the operand must have.
+  llvm::SmallVector<std::string, 4> OperandTypes;
+  /// The framework awaits rvalues only.
+  bool NeedsRvalue = false;
+  /// co_await yields another type than the wait: the wait's value must be
+  /// unused.
+  bool NeedsDiscardedResult = false;
+  /// The wait must take nothing but the operand.
+  bool NeedsNoExtraArgs = false;
+  std::string Template;
+};
+
 /// What a call was recognised as.
 struct ApiMatch {
   const ApiEntry *Entry = nullptr;
@@ -77,6 +101,9 @@ public:
   /// null for other APIs.
   const Expr *descriptorOf(llvm::StringRef Name, const Expr *Call) const;
 
+  /// How the sync wait \p Name becomes a co_await in a coroutine of \p Fw.
+  const AwaitRewrite *awaitRewriteFor(llvm::StringRef Name, Framework Fw) const;
+
   /// All categories in the built-in tables, sorted.
   static llvm::ArrayRef<llvm::StringRef> knownCategories();
 
@@ -87,7 +114,8 @@ private:
   std::vector<std::unique_ptr<ApiEntry>> Entries;
   llvm::StringMap<llvm::SmallVector<const ApiEntry *, 1>> ByName;
   llvm::StringSet<> Allowed;
-  llvm::StringMap<std::string> Rewrites; // key: "<framework>|<name>"
+  llvm::StringMap<std::string> Rewrites;       // key: "<framework>|<name>"
+  llvm::StringMap<AwaitRewrite> AwaitRewrites; // key: "<framework>|<name>"
   std::vector<std::unique_ptr<ApiEntry>> AnnotationEntries;
   llvm::StringMap<llvm::SmallVector<std::string, 1>> NonBlockingHints;
   llvm::StringMap<int> DescriptorArgs;
@@ -99,8 +127,14 @@ private:
 std::string annotatedBlockingCategory(const FunctionDecl *FD);
 
 /// The object a member call (or member operator call) is made on, or the
-/// first argument of a free function; null when there is none.
+/// first argument of a free function (or of a function object's call);
+/// null when there is none.
 const Expr *receiverOf(const Expr *Call);
+
+/// For a call of a function object declared as a variable
+/// (`stdexec::sync_wait(s)`, `folly::coro::blockingWait(t)`): that
+/// variable; null for other calls.
+const VarDecl *calledFunctionObject(const Expr *Call);
 
 } // namespace clang::tidy::corolint
 

@@ -35,6 +35,29 @@ bool isErrorCodeOutParam(const ParmVarDecl *P) {
 
 } // namespace
 
+std::optional<std::string> expandPlaceholders(
+    llvm::StringRef Template,
+    llvm::ArrayRef<std::pair<llvm::StringRef, std::string>> Values) {
+  std::string Out;
+  for (size_t I = 0; I < Template.size();) {
+    if (Template[I] != '{') {
+      Out += Template[I++];
+      continue;
+    }
+    size_t Close = Template.find('}', I);
+    if (Close == llvm::StringRef::npos)
+      return std::nullopt;
+    llvm::StringRef Key = Template.slice(I + 1, Close);
+    const auto *It =
+        llvm::find_if(Values, [&](const auto &KV) { return KV.first == Key; });
+    if (It == Values.end())
+      return std::nullopt;
+    Out += It->second;
+    I = Close + 1;
+  }
+  return Out;
+}
+
 std::optional<std::string> expandRewrite(llvm::StringRef Template,
                                          const Expr *Call, Framework Fw,
                                          const ASTContext &Ctx) {
@@ -92,31 +115,13 @@ std::optional<std::string> expandRewrite(llvm::StringRef Template,
     Lead += A + ", ";
   }
 
-  std::string Out;
-  for (size_t I = 0; I < Template.size();) {
-    if (Template[I] != '{') {
-      Out += Template[I++];
-      continue;
-    }
-    size_t Close = Template.find('}', I);
-    if (Close == llvm::StringRef::npos)
-      return std::nullopt;
-    llvm::StringRef Key = Template.slice(I + 1, Close);
-    if (Key == "recv")
-      Out += Recv;
-    else if (Key == "args")
-      Out += JoinedArgs;
-    else if (Key == "lead")
-      Out += Lead;
-    else if (Key == "ns" && !NS.empty())
-      Out += NS;
-    else if (Key == "token" && !Token.empty())
-      Out += Token;
-    else
-      return std::nullopt;
-    I = Close + 1;
-  }
-  return Out;
+  llvm::SmallVector<std::pair<llvm::StringRef, std::string>, 5> Values = {
+      {"recv", Recv}, {"args", JoinedArgs}, {"lead", Lead}};
+  if (!NS.empty())
+    Values.push_back({"ns", NS.str()});
+  if (!Token.empty())
+    Values.push_back({"token", Token});
+  return expandPlaceholders(Template, Values);
 }
 
 bool acceptsDefaultAsioToken(const AsyncContext &Ctx) {

@@ -19,6 +19,12 @@ namespace clang::tidy::corolint {
 /// Source text of \p E as written; empty if it comes from a macro.
 std::string spelledText(const Expr *E, const ASTContext &Ctx);
 
+/// Replaces each {key} of \p Template by its value in \p Values; nullopt if
+/// a key has no value (the template does not fit).
+std::optional<std::string> expandPlaceholders(
+    llvm::StringRef Template,
+    llvm::ArrayRef<std::pair<llvm::StringRef, std::string>> Values);
+
 /// Expands \p Template (see ApiCatalog.def) for \p Call in a coroutine of
 /// framework \p Fw. Returns nullopt when the template does not fit the call
 /// (macro arguments, an implicit object, a missing asio namespace).

@@ -1,6 +1,7 @@
 //===--- CorolintModule.cpp - The coro-* checks as a clang-tidy module ----===//
 
 #include "BlockingCallCheck.h"
+#include "SyncWaitCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
 namespace clang::tidy::corolint {
@@ -9,6 +10,7 @@ class CorolintModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<BlockingCallCheck>("coro-blocking-call");
+    Factories.registerCheck<SyncWaitCheck>("coro-sync-wait");
   }
 };
 

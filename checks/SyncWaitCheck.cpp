@@ -1,0 +1,637 @@
+//===--- SyncWaitCheck.cpp - coro-sync-wait -------------------------------===//
+
+#include "SyncWaitCheck.h"
+#include "AsyncRewrite.h"
+#include "Names.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::corolint {
+
+namespace {
+
+constexpr unsigned MaxSummaryDepth = 6;
+
+llvm::StringRef describeCategory(llvm::StringRef Category) {
+  return llvm::StringSwitch<llvm::StringRef>(Category)
+      .Case("future", "blocks the executor thread until the future is ready, "
+                      "and deadlocks if the work behind it needs this thread")
+      .Case("future-timeout",
+            "blocks the executor thread until the future is ready or the "
+            "timeout expires, and the work behind it cannot progress "
+            "meanwhile if it needs this thread")
+      .Case("task", "runs the awaited work to completion while holding the "
+                    "executor thread, and deadlocks if that work needs this "
+                    "thread")
+      .Case("loop", "runs a nested event loop on the executor thread and "
+                    "does not return until that loop runs out of work")
+      .Default("blocks the executor thread until asynchronous work "
+               "completes, and deadlocks if that work needs this thread");
+}
+
+// Sees through the wrappers Sema adds and through std::move/std::forward:
+// `std::move(f).get()` waits on f.
+const Expr *ignoreMove(const Expr *E) {
+  E = E->IgnoreUnlessSpelledInSource()->IgnoreParens();
+  if (const auto *CE = dyn_cast<CallExpr>(E))
+    if (const FunctionDecl *FD = CE->getDirectCallee();
+        FD && CE->getNumArgs() == 1 && FD->isInStdNamespace() &&
+        FD->getIdentifier() &&
+        (FD->getName() == "move" || FD->getName() == "forward"))
+      return CE->getArg(0)->IgnoreUnlessSpelledInSource()->IgnoreParens();
+  return E;
+}
+
+const ValueDecl *namedFuture(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = ignoreMove(E);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl();
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return ME->getMemberDecl();
+  return nullptr;
+}
+
+const Expr *stripWrappers(const Expr *E) {
+  return E ? E->IgnoreUnlessSpelledInSource()->IgnoreParens() : nullptr;
+}
+
+bool isZeroValue(const APValue &V) {
+  if (V.isInt())
+    return V.getInt().isZero();
+  if (V.isFloat())
+    return V.getFloat().isZero();
+  if (!V.isStruct() || V.getStructNumFields() + V.getStructNumBases() == 0)
+    return false;
+  for (unsigned I = 0; I < V.getStructNumBases(); ++I)
+    if (!isZeroValue(V.getStructBase(I)))
+      return false;
+  for (unsigned I = 0; I < V.getStructNumFields(); ++I)
+    if (!isZeroValue(V.getStructField(I)))
+      return false;
+  return true;
+}
+
+// `0s`, `std::chrono::seconds(0)`, `milliseconds::zero()`, a constexpr
+// zero duration: anything the compiler folds to a duration of zero.
+bool isZeroDuration(const Expr *Arg, const ASTContext &Ctx) {
+  Arg = Arg->IgnoreImplicit();
+  if (Arg->isValueDependent() || Arg->isTypeDependent())
+    return false;
+  Expr::EvalResult Result;
+  return Arg->EvaluateAsRValue(Result, Ctx) && isZeroValue(Result.Val);
+}
+
+bool isCallToNow(const Expr *E) {
+  const auto *CE = dyn_cast<CallExpr>(stripWrappers(E));
+  const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+  return FD && FD->getIdentifier() && FD->getName() == "now";
+}
+
+// wait_for(0s) / wait_until(clock::now()): asks whether the future is
+// ready without waiting.
+bool isPollingWait(const CallExpr *Call, const ASTContext &Ctx) {
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
+  const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
+  if (!MD || !MD->getIdentifier() || MC->getNumArgs() != 1)
+    return false;
+  if (MD->getName() == "wait_for")
+    return isZeroDuration(MC->getArg(0), Ctx);
+  if (MD->getName() == "wait_until")
+    return isCallToNow(MC->getArg(0));
+  return false;
+}
+
+const ValueDecl *objectOf(const CXXMemberCallExpr *MC) {
+  return namedFuture(MC->getImplicitObjectArgument());
+}
+
+// A member call on \p Future that answers "is it ready?" with a bool.
+bool isReadinessPredicate(const Expr *E, const ValueDecl *Future) {
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+  const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
+  if (!MD || !MD->getIdentifier() || objectOf(MC) != Future)
+    return false;
+  return llvm::StringSwitch<bool>(MD->getName())
+      .Cases({"isReady", "is_ready", "ready", "hasValue", "hasException"}, true)
+      .Default(false);
+}
+
+bool isReadyEnumerator(const Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(stripWrappers(E));
+  const auto *ECD = DRE ? dyn_cast<EnumConstantDecl>(DRE->getDecl()) : nullptr;
+  return ECD && ECD->getName() == "ready";
+}
+
+// True if \p Cond evaluating to \p Value proves that \p Future is ready.
+bool provesReady(const Expr *Cond, bool Value, const ValueDecl *Future,
+                 const ASTContext &Ctx) {
+  if (!Cond || !Future)
+    return false;
+  Cond = stripWrappers(Cond);
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
+      UO && UO->getOpcode() == UO_LNot)
+    return provesReady(UO->getSubExpr(), !Value, Future, Ctx);
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+    const Expr *L = BO->getLHS(), *R = BO->getRHS();
+    switch (BO->getOpcode()) {
+    case BO_LAnd:
+      return Value ? provesReady(L, true, Future, Ctx) ||
+                         provesReady(R, true, Future, Ctx)
+                   : provesReady(L, false, Future, Ctx) &&
+                         provesReady(R, false, Future, Ctx);
+    case BO_LOr:
+      return Value ? provesReady(L, true, Future, Ctx) &&
+                         provesReady(R, true, Future, Ctx)
+                   : provesReady(L, false, Future, Ctx) ||
+                         provesReady(R, false, Future, Ctx);
+    case BO_EQ:
+    case BO_NE: {
+      auto IsPollOfFuture = [&](const Expr *E) {
+        const auto *MC = dyn_cast<CXXMemberCallExpr>(stripWrappers(E));
+        return MC && objectOf(MC) == Future && isPollingWait(MC, Ctx);
+      };
+      bool Compares = (IsPollOfFuture(L) && isReadyEnumerator(R)) ||
+                      (IsPollOfFuture(R) && isReadyEnumerator(L));
+      return Compares && (BO->getOpcode() == BO_EQ) == Value;
+    }
+    default:
+      return false;
+    }
+  }
+  return Value && isReadinessPredicate(Cond, Future);
+}
+
+bool alwaysLeaves(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<ReturnStmt, CoreturnStmt, BreakStmt, ContinueStmt>(S))
+    return true;
+  if (const auto *E = dyn_cast<Expr>(S))
+    return isa<CXXThrowExpr>(E->IgnoreImplicit());
+  if (const auto *CS = dyn_cast<CompoundStmt>(S))
+    return !CS->body_empty() && alwaysLeaves(CS->body_back());
+  return false;
+}
+
+// The wait cannot block: it sits under a check that the future is ready,
+// or after a loop (or an early exit) that only goes on once it is.
+bool isKnownReady(const CallExpr *Call, const ValueDecl *Future,
+                  const Stmt *Scope, ASTContext &Ctx) {
+  if (!Future)
+    return false;
+  DynTypedNode Node = DynTypedNode::create(*Call);
+  const Stmt *Child = Call;
+  for (unsigned Depth = 0; Depth < 64 && Child != Scope; ++Depth) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.size() != 1)
+      return false;
+    // `int v = f.get();`: the declaration sits between the call and its
+    // DeclStmt.
+    if (Parents[0].get<VarDecl>()) {
+      Node = Parents[0];
+      continue;
+    }
+    const auto *Parent = Parents[0].get<Stmt>();
+    if (!Parent)
+      return false;
+    if (const auto *If = dyn_cast<IfStmt>(Parent)) {
+      if (Child == If->getThen() &&
+          provesReady(If->getCond(), true, Future, Ctx))
+        return true;
+      if (Child == If->getElse() &&
+          provesReady(If->getCond(), false, Future, Ctx))
+        return true;
+    } else if (const auto *CO = dyn_cast<ConditionalOperator>(Parent)) {
+      if (Child == CO->getTrueExpr() &&
+          provesReady(CO->getCond(), true, Future, Ctx))
+        return true;
+      if (Child == CO->getFalseExpr() &&
+          provesReady(CO->getCond(), false, Future, Ctx))
+        return true;
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(Parent)) {
+      if (BO->getOpcode() == BO_LAnd && Child == BO->getRHS() &&
+          provesReady(BO->getLHS(), true, Future, Ctx))
+        return true;
+    } else if (const auto *Block = dyn_cast<CompoundStmt>(Parent)) {
+      for (const Stmt *Before : Block->body()) {
+        if (Before == Child)
+          break;
+        const Expr *LoopCond = nullptr;
+        if (const auto *W = dyn_cast<WhileStmt>(Before))
+          LoopCond = W->getCond();
+        else if (const auto *D = dyn_cast<DoStmt>(Before))
+          LoopCond = D->getCond();
+        else if (const auto *F = dyn_cast<ForStmt>(Before))
+          LoopCond = F->getCond();
+        if (LoopCond && provesReady(LoopCond, false, Future, Ctx))
+          return true;
+        if (const auto *If = dyn_cast<IfStmt>(Before);
+            If && !If->getElse() && alwaysLeaves(If->getThen()) &&
+            provesReady(If->getCond(), false, Future, Ctx))
+          return true;
+      }
+    }
+    Child = Parent;
+    Node = Parents[0];
+  }
+  return false;
+}
+
+bool isAssignedIn(const VarDecl *VD, const Stmt *Scope, ASTContext &Ctx) {
+  if (!Scope)
+    return true;
+  auto Assignments =
+      match(findAll(cxxOperatorCallExpr(
+                        hasOverloadedOperatorName("="),
+                        hasArgument(0, ignoringParenImpCasts(declRefExpr(
+                                           to(varDecl(equalsNode(VD)))))))
+                        .bind("assign")),
+            *Scope, Ctx);
+  return !Assignments.empty();
+}
+
+// Where the future waited on was made: the expression itself, or the
+// initialiser of a local variable that is never assigned afterwards.
+const Expr *originOfFuture(const Expr *FutureExpr, const Stmt *Scope,
+                           ASTContext &Ctx) {
+  if (!FutureExpr)
+    return nullptr;
+  const Expr *E = ignoreMove(FutureExpr);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) ||
+        !VD->hasInit() || VD->getType()->isReferenceType() ||
+        isAssignedIn(VD, Scope, Ctx))
+      return nullptr;
+    return stripWrappers(VD->getInit());
+  }
+  return E;
+}
+
+// std::async(std::launch::deferred, ...): get() runs the function inline
+// on the calling thread; nothing else is waited for.
+bool isDeferredStdAsync(const Expr *Origin) {
+  const auto *CE = dyn_cast_or_null<CallExpr>(Origin);
+  const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+  if (!FD || !FD->isInStdNamespace() || !FD->getIdentifier() ||
+      FD->getName() != "async" || CE->getNumArgs() < 2)
+    return false;
+  const auto *DRE = dyn_cast<DeclRefExpr>(stripWrappers(CE->getArg(0)));
+  const auto *ECD = DRE ? dyn_cast<EnumConstantDecl>(DRE->getDecl()) : nullptr;
+  return ECD && ECD->getName() == "deferred";
+}
+
+/// An asio operation given `use_future` as its completion token.
+struct UseFutureOperation {
+  const CallExpr *Operation;
+  const Expr *Token;
+  std::string Namespace; // "asio" or "boost::asio"
+};
+
+std::optional<UseFutureOperation> asUseFutureOperation(const Expr *Origin) {
+  const auto *Op = dyn_cast_or_null<CallExpr>(Origin);
+  const FunctionDecl *Callee = Op ? Op->getDirectCallee() : nullptr;
+  if (!Callee || !Callee->getIdentifier())
+    return std::nullopt;
+  llvm::StringRef Name = Callee->getName();
+  if (!Name.starts_with("async_") && Name != "co_spawn" && Name != "post" &&
+      Name != "dispatch" && Name != "defer")
+    return std::nullopt;
+  std::string Qualified = plainQualifiedName(Callee);
+  if (!llvm::StringRef(Qualified).starts_with("asio::") &&
+      !llvm::StringRef(Qualified).starts_with("boost::asio::"))
+    return std::nullopt;
+  unsigned Written = Op->getNumArgs();
+  while (Written > 0 && isa<CXXDefaultArgExpr>(Op->getArg(Written - 1)))
+    --Written;
+  if (Written == 0)
+    return std::nullopt;
+  const Expr *Token = stripWrappers(Op->getArg(Written - 1));
+  const auto *DRE = dyn_cast<DeclRefExpr>(Token);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD)
+    return std::nullopt;
+  std::string TokenName = plainQualifiedName(VD);
+  if (TokenName != "asio::use_future" && TokenName != "boost::asio::use_future")
+    return std::nullopt;
+  return UseFutureOperation{
+      Op, Token,
+      TokenName.substr(0, TokenName.size() - strlen("::use_future"))};
+}
+
+// `co_await` yields the awaited value, which is only equivalent when the
+// wait's own value is not used.
+bool isValueDiscarded(const Expr *Call, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*Call);
+  const Stmt *Child = Call;
+  for (int Depth = 0; Depth < 8; ++Depth) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.size() != 1)
+      return false;
+    const auto *Parent = Parents[0].get<Stmt>();
+    if (!Parent)
+      return false;
+    if (isa<ExprWithCleanups, ImplicitCastExpr, CXXBindTemporaryExpr,
+            MaterializeTemporaryExpr, ParenExpr>(Parent)) {
+      Child = Parent;
+      Node = Parents[0];
+      continue;
+    }
+    if (isa<CompoundStmt>(Parent))
+      return true;
+    if (const auto *If = dyn_cast<IfStmt>(Parent))
+      return Child == If->getThen() || Child == If->getElse();
+    if (const auto *W = dyn_cast<WhileStmt>(Parent))
+      return Child == W->getBody();
+    if (const auto *F = dyn_cast<ForStmt>(Parent))
+      return Child == F->getBody();
+    if (const auto *D = dyn_cast<DoStmt>(Parent))
+      return Child == D->getBody();
+    return false;
+  }
+  return false;
+}
+
+std::string textWithReplacement(const CallExpr *Op, const Expr *Token,
+                                llvm::StringRef Replacement,
+                                const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation OpBegin = Op->getBeginLoc(), OpEnd = Op->getEndLoc();
+  SourceLocation TokBegin = Token->getBeginLoc(), TokEnd = Token->getEndLoc();
+  if (OpBegin.isMacroID() || OpEnd.isMacroID() || TokBegin.isMacroID() ||
+      TokEnd.isMacroID())
+    return "";
+  std::string Text = spelledText(Op, Ctx);
+  unsigned Base = SM.getFileOffset(OpBegin);
+  unsigned From = SM.getFileOffset(TokBegin);
+  unsigned To = SM.getFileOffset(
+      Lexer::getLocForEndOfToken(TokEnd, 0, SM, Ctx.getLangOpts()));
+  if (Text.empty() || From < Base || To < From || To - Base > Text.size() ||
+      SM.getFileID(OpBegin) != SM.getFileID(TokBegin))
+    return "";
+  return Text.substr(0, From - Base) + Replacement.str() +
+         Text.substr(To - Base);
+}
+
+unsigned writtenArgCount(const CallExpr *Call, unsigned From) {
+  unsigned N = 0;
+  for (unsigned I = From; I < Call->getNumArgs(); ++I)
+    if (!isa<CXXDefaultArgExpr>(Call->getArg(I)))
+      ++N;
+  return N;
+}
+
+} // namespace
+
+SyncWaitCheck::SyncWaitCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      RawSyncWaitFunctions(Options.get("SyncWaitFunctions", "")),
+      RawAllowedFunctions(Options.get("AllowedFunctions", "")),
+      Interprocedural(Options.get("Interprocedural", true)) {
+  for (llvm::StringRef Spec :
+       utils::options::parseStringList(RawSyncWaitFunctions))
+    Catalog.addUserEntry(ApiKind::SyncWait, Spec, "user");
+  for (llvm::StringRef Name :
+       utils::options::parseStringList(RawAllowedFunctions))
+    Catalog.allow(Name);
+}
+
+void SyncWaitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "SyncWaitFunctions", RawSyncWaitFunctions);
+  Options.store(Opts, "AllowedFunctions", RawAllowedFunctions);
+  Options.store(Opts, "Interprocedural", Interprocedural);
+}
+
+void SyncWaitCheck::registerMatchers(MatchFinder *Finder) {
+  registerAsyncContextMatchers(Finder, this);
+}
+
+void SyncWaitCheck::onStartOfTranslationUnit() {
+  Summaries.clear();
+  InProgress.clear();
+}
+
+std::optional<ApiMatch> SyncWaitCheck::syncWaitApi(const CallExpr *Call,
+                                                   const Stmt *Scope,
+                                                   ASTContext &Ctx) {
+  std::optional<ApiMatch> Api = Catalog.lookup(Call, ApiKind::SyncWait);
+  if (!Api)
+    return std::nullopt;
+  // Asking whether the future is ready is not waiting for it.
+  if (Api->Entry->Category == "future-timeout" && isPollingWait(Call, Ctx))
+    return std::nullopt;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const Expr *Object = MC->getImplicitObjectArgument();
+    if (isKnownReady(Call, namedFuture(Object), Scope, Ctx))
+      return std::nullopt;
+    if (isDeferredStdAsync(originOfFuture(Object, Scope, Ctx)))
+      return std::nullopt;
+  }
+  return Api;
+}
+
+std::optional<FixItHint> SyncWaitCheck::awaitFixIt(const CallExpr *Call,
+                                                   const ApiMatch &Api,
+                                                   const AsyncContext &AC,
+                                                   const ExecutionSite &Site,
+                                                   ASTContext &Ctx) {
+  if (!AC.isCoroutine() || !Site.CanAwait)
+    return std::nullopt;
+  const AwaitRewrite *Rewrite = Catalog.awaitRewriteFor(Api.Name, AC.Fw);
+  if (!Rewrite)
+    return std::nullopt;
+
+  const Expr *Operand = nullptr;
+  unsigned ExtraArgs = 0;
+  llvm::SmallVector<std::pair<llvm::StringRef, std::string>, 2> Values;
+  if (Rewrite->Operand == AwaitOperand::Argument) {
+    unsigned First = calledFunctionObject(Call) ? 1 : 0;
+    if (isa<CXXMemberCallExpr>(Call) || Call->getNumArgs() <= First)
+      return std::nullopt;
+    Operand = stripWrappers(Call->getArg(First));
+    ExtraArgs = writtenArgCount(Call, First + 1);
+  } else {
+    const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
+    const auto *ME =
+        MC ? dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens()) : nullptr;
+    if (!ME || ME->isArrow() || ME->isImplicitAccess())
+      return std::nullopt;
+    Operand = stripWrappers(MC->getImplicitObjectArgument());
+    ExtraArgs = writtenArgCount(Call, 0);
+  }
+  if (!Operand || (Rewrite->NeedsNoExtraArgs && ExtraArgs != 0))
+    return std::nullopt;
+  if (Rewrite->NeedsDiscardedResult && !Call->getType()->isVoidType() &&
+      !isValueDiscarded(Call, Ctx))
+    return std::nullopt;
+
+  QualType OperandType = Operand->getType();
+  const CXXRecordDecl *Record = recordOf(OperandType);
+  if (OperandType->isPointerType() || !Record ||
+      !llvm::is_contained(Rewrite->OperandTypes, plainQualifiedName(Record)))
+    return std::nullopt;
+
+  if (Rewrite->Operand == AwaitOperand::AsioOperation) {
+    std::optional<UseFutureOperation> Op = asUseFutureOperation(Operand);
+    if (!Op || Op->Namespace != asioNamespace(AC.Fw) ||
+        !acceptsDefaultAsioToken(AC))
+      return std::nullopt;
+    std::string Operation = textWithReplacement(
+        Op->Operation, Op->Token, Op->Namespace + "::use_awaitable", Ctx);
+    if (Operation.empty())
+      return std::nullopt;
+    Values.push_back({"operation", Operation});
+  } else {
+    if (Rewrite->NeedsRvalue && Operand->isLValue())
+      return std::nullopt;
+    std::string Text = spelledText(Operand, Ctx);
+    if (Text.empty())
+      return std::nullopt;
+    Values.push_back({"operand", Text});
+  }
+  std::optional<std::string> Replacement =
+      expandPlaceholders(Rewrite->Template, Values);
+  if (!Replacement)
+    return std::nullopt;
+  return replaceCallFixIt(Call, *Replacement, Ctx);
+}
+
+void SyncWaitCheck::reportDirect(const CallExpr *Call, const ApiMatch &Api,
+                                 const AsyncContext &AC,
+                                 const ExecutionSite &Site, ASTContext &Ctx) {
+  std::optional<FixItHint> Fix = awaitFixIt(Call, Api, AC, Site, Ctx);
+
+  // A std::future from asio::use_future: the operation can be awaited
+  // directly.
+  std::optional<UseFutureOperation> UseFuture;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    UseFuture = asUseFutureOperation(
+        originOfFuture(MC->getImplicitObjectArgument(), AC.Body, Ctx));
+
+  std::string Advice = Api.Entry->Advice;
+  if (!AC.isCoroutine())
+    Advice = "continue in a completion handler (or a coroutine) instead of "
+             "waiting";
+  else if (UseFuture)
+    Advice = "co_await the operation with '" + UseFuture->Namespace +
+             "::use_awaitable' instead of '" + UseFuture->Namespace +
+             "::use_future'";
+
+  {
+    auto Diag = diag(Call->getBeginLoc(), "sync-over-async: '%0' in %1 %2; %3")
+                << Api.DisplayName << AC.describe()
+                << describeCategory(Api.Entry->Category) << Advice;
+    Diag << Call->getSourceRange();
+    if (Fix)
+      Diag << *Fix;
+  }
+  if (UseFuture &&
+      !UseFuture->Operation->getSourceRange().fullyContains(
+          Call->getSourceRange()) &&
+      !Call->getSourceRange().fullyContains(
+          UseFuture->Operation->getSourceRange()))
+    diag(UseFuture->Operation->getBeginLoc(),
+         "the future comes from '%0::use_future' here", DiagnosticIDs::Note)
+        << UseFuture->Namespace;
+}
+
+const SyncWaitCheck::Summary *SyncWaitCheck::summarize(const FunctionDecl *FD,
+                                                       ASTContext &Ctx,
+                                                       unsigned Depth) {
+  FD = FD->getDefinition() ? FD->getDefinition() : FD;
+  auto It = Summaries.find(FD);
+  if (It != Summaries.end())
+    return It->second ? &*It->second : nullptr;
+  const SourceManager &SM = Ctx.getSourceManager();
+  // Only the project's own plain functions: a coroutine is an async context
+  // of its own, and library internals are the catalog's business.
+  if (Depth > MaxSummaryDepth || !FD->hasBody() || isCoroutine(FD) ||
+      SM.isInSystemHeader(FD->getLocation()) || InProgress.contains(FD))
+    return nullptr;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+      MD && MD->getParent()->isLambda())
+    return nullptr;
+
+  InProgress.insert(FD);
+  std::optional<Summary> Found;
+  const Stmt *Body = FD->getBody();
+  forEachExecutedStmtIn(Body, [&](const ExecutionSite &Site) {
+    const auto *Call = dyn_cast<CallExpr>(Site.S);
+    if (Found || !Call)
+      return;
+    if (std::optional<ApiMatch> Api = syncWaitApi(Call, Body, Ctx)) {
+      Found.emplace();
+      Found->Chain.push_back(Call);
+      Found->Api = *Api;
+      return;
+    }
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return;
+    if (const Summary *Inner = summarize(Callee, Ctx, Depth + 1)) {
+      Found.emplace(*Inner);
+      Found->Chain.insert(Found->Chain.begin(), Call);
+    }
+  });
+  InProgress.erase(FD);
+  auto &Slot = Summaries[FD];
+  Slot = std::move(Found);
+  return Slot ? &*Slot : nullptr;
+}
+
+void SyncWaitCheck::reportIndirect(const CallExpr *Call,
+                                   const FunctionDecl *Callee, const Summary &S,
+                                   const AsyncContext &AC) {
+  diag(Call->getBeginLoc(), "sync-over-async: call to '%0' in %1 waits "
+                            "synchronously for asynchronous work: it reaches "
+                            "'%2', which %3")
+      << Callee->getQualifiedNameAsString() << AC.describe()
+      << S.Api.DisplayName << describeCategory(S.Api.Entry->Category)
+      << Call->getSourceRange();
+  for (size_t I = 0; I < S.Chain.size(); ++I) {
+    const CallExpr *Step = S.Chain[I];
+    bool Last = I + 1 == S.Chain.size();
+    const FunctionDecl *StepCallee = Step->getDirectCallee();
+    diag(Step->getBeginLoc(),
+         Last ? "'%0' waits here" : "through the call to '%0' here",
+         DiagnosticIDs::Note)
+        << (Last         ? S.Api.DisplayName
+            : StepCallee ? StepCallee->getQualifiedNameAsString()
+                         : std::string("<call>"));
+  }
+}
+
+void SyncWaitCheck::check(const MatchFinder::MatchResult &Result) {
+  std::optional<AsyncContext> AC = asyncContextFromMatch(Result);
+  if (!AC)
+    return;
+  ASTContext &Ctx = *Result.Context;
+  forEachExecutedStmt(*AC, [&](const ExecutionSite &Site) {
+    const auto *Call = dyn_cast<CallExpr>(Site.S);
+    if (!Call)
+      return;
+    if (std::optional<ApiMatch> Api = syncWaitApi(Call, AC->Body, Ctx)) {
+      reportDirect(Call, *Api, *AC, Site, Ctx);
+      return;
+    }
+    if (!Interprocedural)
+      return;
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return;
+    if (const Summary *S = summarize(Callee, Ctx, 0))
+      reportIndirect(Call, Callee, *S, *AC);
+  });
+}
+
+} // namespace clang::tidy::corolint

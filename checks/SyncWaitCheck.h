@@ -1,0 +1,67 @@
+//===--- SyncWaitCheck.h - coro-sync-wait ----------------------*- C++ -*-===//
+
+#ifndef COROLINT_CHECKS_SYNCWAITCHECK_H
+#define COROLINT_CHECKS_SYNCWAITCHECK_H
+
+#include "ApiCatalog.h"
+#include "AsyncContext.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::corolint {
+
+/// Flags synchronous waits for asynchronous work inside an async context
+/// (future.get(), sync_wait, blockingWait, io_context::run...), directly or
+/// through functions of the same translation unit, and rewrites them to
+/// co_await where the coroutine's framework can await the operand.
+///
+/// For the user-facing documentation see docs/checks/coro-sync-wait.md.
+class SyncWaitCheck : public ClangTidyCheck {
+public:
+  SyncWaitCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+
+private:
+  /// A sync wait reached from a plain function: the chain of calls from
+  /// that function down to the catalog API.
+  struct Summary {
+    llvm::SmallVector<const CallExpr *, 4> Chain;
+    ApiMatch Api;
+  };
+
+  /// The catalog's sync wait behind \p Call, unless the code shows it
+  /// cannot wait (a poll, a ready future, a deferred std::async).
+  std::optional<ApiMatch> syncWaitApi(const CallExpr *Call, const Stmt *Scope,
+                                      ASTContext &Ctx);
+  std::optional<FixItHint> awaitFixIt(const CallExpr *Call, const ApiMatch &Api,
+                                      const AsyncContext &AC,
+                                      const ExecutionSite &Site,
+                                      ASTContext &Ctx);
+  const Summary *summarize(const FunctionDecl *FD, ASTContext &Ctx,
+                           unsigned Depth);
+  void reportDirect(const CallExpr *Call, const ApiMatch &Api,
+                    const AsyncContext &AC, const ExecutionSite &Site,
+                    ASTContext &Ctx);
+  void reportIndirect(const CallExpr *Call, const FunctionDecl *Callee,
+                      const Summary &S, const AsyncContext &AC);
+
+  const std::string RawSyncWaitFunctions;
+  const std::string RawAllowedFunctions;
+  const bool Interprocedural;
+  ApiCatalog Catalog;
+
+  // Per translation unit.
+  llvm::DenseMap<const FunctionDecl *, std::optional<Summary>> Summaries;
+  llvm::DenseSet<const FunctionDecl *> InProgress;
+};
+
+} // namespace clang::tidy::corolint
+
+#endif

@@ -61,6 +61,12 @@ const ValueDecl *namedFuture(const Expr *E) {
   return nullptr;
 }
 
+// CallExpr::getBeginLoc hides the dispatching Stmt::getBeginLoc: for
+// `object(args)` it would point at the parenthesis.
+SourceLocation beginOf(const CallExpr *Call) {
+  return static_cast<const Stmt *>(Call)->getBeginLoc();
+}
+
 const Expr *stripWrappers(const Expr *E) {
   return E ? E->IgnoreUnlessSpelledInSource()->IgnoreParens() : nullptr;
 }
@@ -366,7 +372,8 @@ std::string textWithReplacement(const CallExpr *Op, const Expr *Token,
                                 llvm::StringRef Replacement,
                                 const ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
-  SourceLocation OpBegin = Op->getBeginLoc(), OpEnd = Op->getEndLoc();
+  SourceRange OpRange = Op->getSourceRange();
+  SourceLocation OpBegin = OpRange.getBegin(), OpEnd = OpRange.getEnd();
   SourceLocation TokBegin = Token->getBeginLoc(), TokEnd = Token->getEndLoc();
   if (OpBegin.isMacroID() || OpEnd.isMacroID() || TokBegin.isMacroID() ||
       TokEnd.isMacroID())
@@ -528,7 +535,7 @@ void SyncWaitCheck::reportDirect(const CallExpr *Call, const ApiMatch &Api,
              "::use_future'";
 
   {
-    auto Diag = diag(Call->getBeginLoc(), "sync-over-async: '%0' in %1 %2; %3")
+    auto Diag = diag(beginOf(Call), "sync-over-async: '%0' in %1 %2; %3")
                 << Api.DisplayName << AC.describe()
                 << describeCategory(Api.Entry->Category) << Advice;
     Diag << Call->getSourceRange();
@@ -540,7 +547,7 @@ void SyncWaitCheck::reportDirect(const CallExpr *Call, const ApiMatch &Api,
           Call->getSourceRange()) &&
       !Call->getSourceRange().fullyContains(
           UseFuture->Operation->getSourceRange()))
-    diag(UseFuture->Operation->getBeginLoc(),
+    diag(beginOf(UseFuture->Operation),
          "the future comes from '%0::use_future' here", DiagnosticIDs::Note)
         << UseFuture->Namespace;
 }
@@ -592,9 +599,9 @@ const SyncWaitCheck::Summary *SyncWaitCheck::summarize(const FunctionDecl *FD,
 void SyncWaitCheck::reportIndirect(const CallExpr *Call,
                                    const FunctionDecl *Callee, const Summary &S,
                                    const AsyncContext &AC) {
-  diag(Call->getBeginLoc(), "sync-over-async: call to '%0' in %1 waits "
-                            "synchronously for asynchronous work: it reaches "
-                            "'%2', which %3")
+  diag(beginOf(Call), "sync-over-async: call to '%0' in %1 waits "
+                      "synchronously for asynchronous work: it reaches "
+                      "'%2', which %3")
       << Callee->getQualifiedNameAsString() << AC.describe()
       << S.Api.DisplayName << describeCategory(S.Api.Entry->Category)
       << Call->getSourceRange();
@@ -602,7 +609,7 @@ void SyncWaitCheck::reportIndirect(const CallExpr *Call,
     const CallExpr *Step = S.Chain[I];
     bool Last = I + 1 == S.Chain.size();
     const FunctionDecl *StepCallee = Step->getDirectCallee();
-    diag(Step->getBeginLoc(),
+    diag(beginOf(Step),
          Last ? "'%0' waits here" : "through the call to '%0' here",
          DiagnosticIDs::Note)
         << (Last         ? S.Api.DisplayName

@@ -4,6 +4,7 @@
 #include "AsyncRewrite.h"
 #include "Names.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
@@ -390,6 +391,19 @@ std::string textWithReplacement(const CallExpr *Op, const Expr *Token,
          Text.substr(To - Base);
 }
 
+// Code instantiated from a template is checked with one set of template
+// arguments; a rewrite valid for them may not be for the others.
+bool isInTemplateInstantiation(const FunctionDecl *FD) {
+  for (const DeclContext *DC = FD; DC; DC = DC->getParent()) {
+    if (const auto *F = dyn_cast<FunctionDecl>(DC);
+        F && F->isTemplateInstantiation())
+      return true;
+    if (isa<ClassTemplateSpecializationDecl>(DC))
+      return true;
+  }
+  return false;
+}
+
 unsigned writtenArgCount(const CallExpr *Call, unsigned From) {
   unsigned N = 0;
   for (unsigned I = From; I < Call->getNumArgs(); ++I)
@@ -452,7 +466,8 @@ std::optional<FixItHint> SyncWaitCheck::awaitFixIt(const CallExpr *Call,
                                                    const AsyncContext &AC,
                                                    const ExecutionSite &Site,
                                                    ASTContext &Ctx) {
-  if (!AC.isCoroutine() || !Site.CanAwait)
+  if (!AC.isCoroutine() || !Site.CanAwait ||
+      isInTemplateInstantiation(AC.Function))
     return std::nullopt;
   const AwaitRewrite *Rewrite = Catalog.awaitRewriteFor(Api.Name, AC.Fw);
   if (!Rewrite)

@@ -1,9 +1,8 @@
 // The async_simple mock headers compile realistic async_simple code; a Lazy
 // is awaited as an rvalue, as upstream.
 // RUN: %clangxx %std_flags -fsyntax-only -I%inputs %s
-// RUN: not %clangxx %std_flags -fsyntax-only -I%inputs -DBAD_LVALUE_AWAIT %s
-// 2>&1 | FileCheck %s CHECK: error: no member named 'await_ready' in
-// 'async_simple::coro::Lazy<int>'
+// RUN: not %clangxx %std_flags -fsyntax-only -I%inputs -DBAD_LVALUE_AWAIT %s 2>&1 | FileCheck %s
+// CHECK: error: no member named 'await_ready' in 'async_simple::coro::Lazy<int>'
 #include <async_simple/coro/Lazy.h>
 #include <async_simple/executors/SimpleExecutor.h>
 #include <type_traits>

@@ -1,9 +1,8 @@
 // The winrt and drogon mock headers: fire-and-forget coroutine types never
 // suspend initially and give the caller nothing to await.
 // RUN: %clangxx %std_flags -fsyntax-only -I%inputs %s
-// RUN: not %clangxx %std_flags -fsyntax-only -I%inputs
-// -DBAD_AWAIT_FIRE_AND_FORGET %s 2>&1 | FileCheck %s CHECK: error: no member
-// named 'await_ready' in 'drogon::AsyncTask'
+// RUN: not %clangxx %std_flags -fsyntax-only -I%inputs -DBAD_AWAIT_FIRE_AND_FORGET %s 2>&1 | FileCheck %s
+// CHECK: error: no member named 'await_ready' in 'drogon::AsyncTask'
 #include <drogon/utils/coroutine.h>
 #include <type_traits>
 #include <winrt/base.h>

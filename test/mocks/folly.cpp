@@ -1,11 +1,10 @@
 // The folly mock headers compile realistic folly::coro code, and reject what
 // upstream folly rejects.
 // RUN: %clangxx %std_flags -fsyntax-only -I%inputs %s
-// RUN: not %clangxx %std_flags -fsyntax-only -I%inputs -DBAD_AWAIT_OUTSIDE_TASK
-// %s 2>&1 | FileCheck %s --check-prefix=OUTSIDE RUN: not %clangxx %std_flags
-// -fsyntax-only -I%inputs -DBAD_LVALUE_GET %s 2>&1 | FileCheck %s
-// --check-prefix=LVALUE OUTSIDE: error: no member named 'await_ready' in
-// 'folly::coro::Task<int>' LVALUE: error: call to deleted member function 'get'
+// RUN: not %clangxx %std_flags -fsyntax-only -I%inputs -DBAD_AWAIT_OUTSIDE_TASK %s 2>&1 | FileCheck %s --check-prefix=OUTSIDE
+// RUN: not %clangxx %std_flags -fsyntax-only -I%inputs -DBAD_LVALUE_GET %s 2>&1 | FileCheck %s --check-prefix=LVALUE
+// OUTSIDE: error: no member named 'await_ready' in 'folly::coro::Task<int>'
+// LVALUE: error: call to deleted member function 'get'
 #include <folly/coro/AsyncScope.h>
 #include <folly/coro/BlockingWait.h>
 #include <folly/coro/Collect.h>

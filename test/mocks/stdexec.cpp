@@ -1,9 +1,8 @@
 // The stdexec mock headers compile realistic stdexec code; sync_wait's result
 // type is std::optional<std::tuple<...>> as upstream.
 // RUN: %clangxx %std_flags -fsyntax-only -I%inputs %s
-// RUN: not %clangxx %std_flags -fsyntax-only -I%inputs -DBAD_RESULT_TYPE %s
-// 2>&1 | FileCheck %s CHECK: error: no viable conversion from
-// 'std::optional<{{.*}}>' (aka 'std::optional<std::tuple<int>>') to 'int'
+// RUN: not %clangxx %std_flags -fsyntax-only -I%inputs -DBAD_RESULT_TYPE %s 2>&1 | FileCheck %s
+// CHECK: error: no viable conversion from 'std::optional<{{.*}}>' (aka 'std::optional<std::tuple<int>>') to 'int'
 #include <exec/async_scope.hpp>
 #include <exec/static_thread_pool.hpp>
 #include <exec/task.hpp>

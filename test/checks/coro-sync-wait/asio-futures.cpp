@@ -55,6 +55,7 @@ asio::awaitable<void> spawnAndWait(asio::io_context &io) {
   pending.wait();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: sync-over-async: 'std::future::wait' in coroutine 'spawnAndWait' {{.*}}; co_await the operation with 'asio::use_awaitable' instead of 'asio::use_future' [coro-sync-wait]
   // CHECK-MESSAGES: :[[@LINE-3]]:18: note: the future comes from 'asio::use_future' here
+  // CHECK-FIXES: {{^}}  pending.wait();
   co_await asio::post(io, asio::use_awaitable);
 }
 
@@ -98,10 +99,12 @@ asio::awaitable<void> fallbacks(tcp::socket &sock) {
   } catch (const std::exception &) {
     sock.async_write_some(asio::buffer("ERR\n", 4), asio::use_future).get();
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: sync-over-async: 'std::future::get' in coroutine 'fallbacks' {{.*}} [coro-sync-wait]
+    // CHECK-FIXES: sock.async_write_some(asio::buffer("ERR\n", 4), asio::use_future).get();
   }
   std::size_t n = [&] {
     return sock.async_read_some(asio::buffer(data), asio::use_future).get();
     // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: sync-over-async: 'std::future::get' in coroutine 'fallbacks' {{.*}} [coro-sync-wait]
+    // CHECK-FIXES: return sock.async_read_some(asio::buffer(data), asio::use_future).get();
   }();
   (void)n;
 }

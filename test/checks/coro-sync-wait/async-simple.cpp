@@ -15,10 +15,12 @@ Lazy<int> copyFile(async_simple::Executor *ex) {
   // On another executor: co_await would resume on this one instead.
   int second = async_simple::coro::syncAwait(readBlock(1), ex);
   // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: sync-over-async: 'async_simple::coro::syncAwait' {{.*}} [coro-sync-wait]
+  // CHECK-FIXES: int second = async_simple::coro::syncAwait(readBlock(1), ex);
   // A Lazy is awaited as an rvalue.
   auto third = readBlock(2);
   int last = async_simple::coro::syncAwait(third);
   // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: sync-over-async: 'async_simple::coro::syncAwait' {{.*}} [coro-sync-wait]
+  // CHECK-FIXES: int last = async_simple::coro::syncAwait(third);
   co_return first + second + last;
 }
 

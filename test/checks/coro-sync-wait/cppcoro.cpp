@@ -46,6 +46,7 @@ struct Job {
 Job background() {
   cppcoro::sync_wait(flushLog());
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: sync-over-async: 'cppcoro::sync_wait' in coroutine 'background' {{.*}} [coro-sync-wait]
+  // CHECK-FIXES: {{^}}  cppcoro::sync_wait(flushLog());
   co_return;
 }
 

@@ -46,14 +46,17 @@ folly::coro::Task<int> notRewritable(folly::Executor::KeepAlive<> ex) {
   auto pending = fetchRow(1);
   Row row = folly::coro::blockingWait(pending);
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: sync-over-async: 'folly::coro::blockingWait' {{.*}} [coro-sync-wait]
+  // CHECK-FIXES: Row row = folly::coro::blockingWait(pending);
   // A timeout has no co_await counterpart.
   auto remote = countRemote();
   int count = std::move(remote).get(std::chrono::milliseconds(50));
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: sync-over-async: 'folly::SemiFuture::get' {{.*}} [coro-sync-wait]
+  // CHECK-FIXES: int count = std::move(remote).get(std::chrono::milliseconds(50));
   // wait() keeps the future: co_await would consume it.
   folly::Future<std::string> legacy = legacyLookup(2);
   legacy.wait();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: sync-over-async: 'folly::Future::wait' {{.*}} [coro-sync-wait]
+  // CHECK-FIXES: legacy.wait();
   // A future started from this coroutine on the executor it runs on.
   folly::SemiFuture<Row> started =
       co_withExecutor(ex, fetchRow(3)).start();

@@ -22,11 +22,14 @@ exec::task<int> serve(exec::static_thread_pool::scheduler sched) {
   // The value is std::optional<std::tuple<int>>, not int: no rewrite.
   auto row = stdexec::sync_wait(queryDb(1));
   // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: sync-over-async: 'stdexec::sync_wait' {{.*}} [coro-sync-wait]
+  // CHECK-FIXES: auto row = stdexec::sync_wait(queryDb(1));
   auto [value] = stdexec::sync_wait(queryDb(2)).value();
   // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: sync-over-async: 'stdexec::sync_wait' {{.*}} [coro-sync-wait]
+  // CHECK-FIXES: auto [value] = stdexec::sync_wait(queryDb(2)).value();
   // Whether a sender is awaitable depends on its completion signatures.
   stdexec::sync_wait(stdexec::just(1, 2));
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: sync-over-async: 'stdexec::sync_wait' {{.*}} [coro-sync-wait]
+  // CHECK-FIXES: stdexec::sync_wait(stdexec::just(1, 2));
   auto audit = writeAudit();
   stdexec::sync_wait(std::move(audit));
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: sync-over-async: 'stdexec::sync_wait' {{.*}} [coro-sync-wait]

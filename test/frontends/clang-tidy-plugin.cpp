@@ -10,6 +10,7 @@
 // RUN:   | FileCheck %s --check-prefix=LIST
 // LIST: Enabled checks:
 // LIST-NEXT: coro-blocking-call
+// LIST-NEXT: coro-sync-wait
 // LIST-EMPTY:
 //
 // RUN: %clang_tidy --load=%libdir/libcorolint-tidy.so --checks='-*,coro-*' %t/session.cpp \

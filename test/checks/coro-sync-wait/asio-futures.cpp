@@ -124,6 +124,34 @@ asio::awaitable<void> admit(tcp::socket sock, int user) {
   co_return;
 }
 
+// Futures of every shape: void, references, members, packaged tasks.
+class Connection {
+public:
+  asio::awaitable<void> close() {
+    drained_.get();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: sync-over-async: 'std::future::get' in coroutine 'Connection::close' {{.*}} [coro-sync-wait]
+    flushed_.wait();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: sync-over-async: 'std::shared_future::wait' in coroutine 'Connection::close' {{.*}} [coro-sync-wait]
+    int &slot = slot_.get_future().get();
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: sync-over-async: 'std::future::get' in coroutine 'Connection::close' {{.*}} [coro-sync-wait]
+    // A member future polled first is ready.
+    if (drained_.wait_for(0s) == std::future_status::ready)
+      drained_.get();
+    (void)slot;
+    co_return;
+  }
+
+private:
+  std::future<void> drained_;
+  std::shared_future<void> flushed_;
+  std::promise<int &> slot_;
+};
+
+asio::awaitable<int> runTask(std::packaged_task<int()> &task) {
+  co_return task.get_future().get();
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: sync-over-async: 'std::future::get' in coroutine 'runTask' {{.*}} [coro-sync-wait]
+}
+
 // --- negatives ---------------------------------------------------------------
 
 asio::awaitable<void> awaitsEverything(tcp::socket sock) {

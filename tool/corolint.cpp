@@ -1,49 +1,25 @@
-// Temporary bootstrap driver; replaced by the full driver.
-#include "clang-tidy/ClangTidy.h"
-#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
-#include "clang/Tooling/CommonOptionsParser.h"
-#include "llvm/Support/CommandLine.h"
-#include "llvm/Support/VirtualFileSystem.h"
+//===--- corolint.cpp - The corolint command line tool --------------------===//
 
-using namespace clang;
-using namespace clang::tidy;
+#include "Driver.h"
+#include "Options.h"
+#include "llvm/Support/InitLLVM.h"
 
-static llvm::cl::OptionCategory Category("corolint");
-static llvm::cl::opt<std::string> Checks("checks", llvm::cl::init("coro-*"),
-                                         llvm::cl::cat(Category));
-static llvm::cl::opt<bool> Fix("fix", llvm::cl::cat(Category));
-static llvm::cl::opt<std::string> Config("config", llvm::cl::cat(Category));
-
-int main(int argc, const char **argv) {
-  auto OP = tooling::CommonOptionsParser::create(argc, argv, Category);
-  if (!OP) {
-    llvm::errs() << "corolint: " << llvm::toString(OP.takeError()) << "\n";
-    return 2;
+int main(int Argc, const char **Argv) {
+  llvm::InitLLVM Init(Argc, Argv);
+  auto Parsed = corolint::parseCommandLine(Argc, Argv);
+  if (!Parsed) {
+    corolint::reportError(llvm::toString(Parsed.takeError()));
+    return corolint::ExitError;
   }
-  ClangTidyGlobalOptions Global;
-  ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
-  Defaults.Checks = "-*," + Checks;
-  ClangTidyOptions Overrides;
-  if (!Config.empty()) {
-    auto Parsed = parseConfiguration(llvm::MemoryBufferRef(Config, "--config"));
-    if (!Parsed) {
-      llvm::errs() << "corolint: bad --config\n";
-      return 2;
-    }
-    Overrides = *Parsed;
-    Overrides.Checks = "-*," + Checks;
+  switch (Parsed->What) {
+  case corolint::Command::ListChecks:
+    return corolint::runListChecks(Parsed->Driver);
+  case corolint::Command::Explain:
+    return corolint::runExplain(Parsed->ExplainCheck);
+  case corolint::Command::Merge:
+    return corolint::runMerge(Parsed->MergeArgs);
+  case corolint::Command::Analyse:
+    break;
   }
-  auto Provider = std::make_unique<DefaultOptionsProvider>(Global, Defaults);
-  ClangTidyOptions Merged = Defaults;
-  Merged.mergeWith(Overrides, 0);
-  Provider = std::make_unique<DefaultOptionsProvider>(Global, Merged);
-  ClangTidyContext Context(std::move(Provider));
-  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::vfs::getRealFileSystem());
-  std::vector<ClangTidyError> Errors =
-      runClangTidy(Context, OP->getCompilations(), OP->getSourcePathList(), FS,
-                   Fix, false, "", true);
-  unsigned WarningsAsErrors = 0;
-  handleErrors(Errors, Context, Fix ? FB_Fix : FB_NoFix, WarningsAsErrors, FS);
-  return Errors.empty() ? 0 : 1;
+  return corolint::runAnalysis(Parsed->Driver);
 }

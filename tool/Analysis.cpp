@@ -1,0 +1,283 @@
+//===--- Analysis.cpp - Running the checks on one file --------------------===//
+
+#include "Analysis.h"
+#include "CompileCommandSanitizer.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/Path.h"
+#include <mutex>
+
+namespace corolint {
+namespace tidy = clang::tidy;
+namespace tooling = clang::tooling;
+namespace {
+
+/// The named functions defined in user code, by file, so that a finding can
+/// be tied to its enclosing function (the baseline fingerprint uses it).
+struct FunctionExtent {
+  unsigned Begin, End;
+  std::string Name;
+};
+using FunctionIndex = llvm::StringMap<std::vector<FunctionExtent>>;
+
+class FunctionCollector : public clang::ASTConsumer,
+                          public clang::RecursiveASTVisitor<FunctionCollector> {
+public:
+  explicit FunctionCollector(FunctionIndex &Index) : Index(Index) {}
+
+  void HandleTranslationUnit(clang::ASTContext &Ctx) override {
+    SM = &Ctx.getSourceManager();
+    TraverseDecl(Ctx.getTranslationUnitDecl());
+  }
+
+  bool VisitFunctionDecl(clang::FunctionDecl *FD) {
+    if (!FD->doesThisDeclarationHaveABody())
+      return true;
+    if (const auto *MD = llvm::dyn_cast<clang::CXXMethodDecl>(FD))
+      if (MD->getParent()->isLambda())
+        return true;
+    clang::SourceRange Range = FD->getSourceRange();
+    clang::SourceLocation Begin = SM->getExpansionLoc(Range.getBegin());
+    clang::SourceLocation End = SM->getExpansionLoc(Range.getEnd());
+    if (Begin.isInvalid() || SM->isInSystemHeader(Begin) ||
+        SM->getFileID(Begin) != SM->getFileID(End))
+      return true;
+    Index[SM->getFilename(Begin)].push_back({SM->getFileOffset(Begin),
+                                             SM->getFileOffset(End),
+                                             FD->getQualifiedNameAsString()});
+    return true;
+  }
+
+private:
+  FunctionIndex &Index;
+  const clang::SourceManager *SM = nullptr;
+};
+
+class AnalysisActionFactory : public tooling::FrontendActionFactory {
+public:
+  AnalysisActionFactory(
+      tidy::ClangTidyContext &Context,
+      llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
+      FunctionIndex &Functions)
+      : ConsumerFactory(Context, std::move(FS)), Functions(Functions) {}
+
+  std::unique_ptr<clang::FrontendAction> create() override {
+    return std::make_unique<Action>(*this);
+  }
+
+  bool runInvocation(std::shared_ptr<clang::CompilerInvocation> Invocation,
+                     clang::FileManager *Files,
+                     std::shared_ptr<clang::PCHContainerOperations> PCH,
+                     clang::DiagnosticConsumer *DiagConsumer) override {
+    // As clang-tidy: code may hide things from analysers with this macro.
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    // Without carets clang does not print "N warnings generated.".
+    Invocation->getDiagnosticOpts().ShowCarets = false;
+    return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
+                                                std::move(PCH), DiagConsumer);
+  }
+
+private:
+  class Action : public clang::ASTFrontendAction {
+  public:
+    explicit Action(AnalysisActionFactory &Factory) : Factory(Factory) {}
+    std::unique_ptr<clang::ASTConsumer>
+    CreateASTConsumer(clang::CompilerInstance &Compiler,
+                      llvm::StringRef File) override {
+      std::vector<std::unique_ptr<clang::ASTConsumer>> Consumers;
+      Consumers.push_back(
+          Factory.ConsumerFactory.createASTConsumer(Compiler, File));
+      Consumers.push_back(
+          std::make_unique<FunctionCollector>(Factory.Functions));
+      return std::make_unique<clang::MultiplexConsumer>(std::move(Consumers));
+    }
+
+  private:
+    AnalysisActionFactory &Factory;
+  };
+
+  tidy::ClangTidyASTConsumerFactory ConsumerFactory;
+  FunctionIndex &Functions;
+};
+
+/// Converts clang-tidy's offset-based diagnostics into findings.
+class FindingBuilder {
+public:
+  FindingBuilder(SourceFiles &Sources, const FunctionIndex &Functions,
+                 llvm::StringRef BuildDir)
+      : Sources(Sources), BuildDir(BuildDir) {
+    for (const auto &Entry : Functions)
+      this->Functions[normalisePath(Entry.getKey(), BuildDir)] = Entry.second;
+  }
+
+  SourceSpan span(llvm::StringRef RawPath, unsigned Offset, unsigned Length) {
+    if (RawPath.empty())
+      return {};
+    std::string Path = normalisePath(RawPath, BuildDir);
+    if (auto File = Sources.get(Path))
+      return File->span(Path, Offset, Length);
+    SourceSpan S;
+    S.File = Path;
+    S.Offset = Offset;
+    S.Length = Length;
+    return S;
+  }
+
+  Finding build(const tidy::ClangTidyError &Error) {
+    Finding F;
+    F.Check = Error.DiagnosticName;
+    F.Level = Error.IsWarningAsError ? "error" : "warning";
+    F.Message = Error.Message.Message;
+    // The highlighted range that starts at the diagnostic extends it; the
+    // location alone is a point.
+    unsigned Length = 0;
+    for (const auto &Range : Error.Message.Ranges)
+      if (Range.FilePath == Error.Message.FilePath &&
+          Range.FileOffset == Error.Message.FileOffset)
+        Length = std::max(Length, Range.Length);
+    F.Where = span(Error.Message.FilePath, Error.Message.FileOffset, Length);
+    for (const auto &N : Error.Notes)
+      F.Notes.push_back(
+          {N.Message, span(N.FilePath, N.FileOffset,
+                           N.Ranges.empty() ? 0 : N.Ranges[0].Length)});
+    for (const auto &Entry : Error.Message.Fix)
+      for (const tooling::Replacement &R : Entry.second)
+        F.Fixes.push_back({span(R.getFilePath(), R.getOffset(), R.getLength()),
+                           R.getReplacementText().str()});
+    llvm::sort(F.Fixes, [](const TextEdit &A, const TextEdit &B) {
+      return std::tie(A.Range.File, A.Range.Offset) <
+             std::tie(B.Range.File, B.Range.Offset);
+    });
+    F.EnclosingFunction = enclosingFunction(F.Where);
+    F.FlaggedText = flaggedText(F.Where);
+    F.Original = Error;
+    return F;
+  }
+
+private:
+  std::string enclosingFunction(const SourceSpan &Where) const {
+    auto It = Functions.find(Where.File);
+    if (It == Functions.end())
+      return "";
+    const FunctionExtent *Best = nullptr;
+    for (const FunctionExtent &Fn : It->second)
+      if (Fn.Begin <= Where.Offset && Where.Offset <= Fn.End &&
+          (!Best || Fn.End - Fn.Begin < Best->End - Best->Begin))
+        Best = &Fn;
+    return Best ? Best->Name : "";
+  }
+
+  std::string flaggedText(const SourceSpan &Where) {
+    auto File = Sources.get(Where.File);
+    if (!File)
+      return "";
+    llvm::StringRef Text = File->contents().substr(Where.Offset);
+    if (Where.Length)
+      Text = Text.take_front(Where.Length);
+    else
+      Text = Text.take_until([](char C) { return C == '\n'; });
+    return normaliseWhitespace(Text);
+  }
+
+  SourceFiles &Sources;
+  std::string BuildDir;
+  llvm::StringMap<std::vector<FunctionExtent>> Functions;
+};
+
+bool isCompileError(const tidy::ClangTidyError &Error) {
+  return Error.DiagLevel == tooling::Diagnostic::Error &&
+         llvm::StringRef(Error.DiagnosticName).starts_with("clang-diagnostic-");
+}
+
+} // namespace
+
+std::string normalisePath(llvm::StringRef Path, llvm::StringRef Directory) {
+  llvm::SmallString<256> Result;
+  if (llvm::sys::path::is_absolute(Path) || Directory.empty())
+    Result = Path;
+  else
+    llvm::sys::path::append(Result, Directory, Path);
+  llvm::sys::path::remove_dots(Result, /*remove_dot_dot=*/true);
+  return std::string(Result);
+}
+
+FileResult analyseFile(const std::string &File,
+                       const AnalysisSettings &Settings) {
+  FileResult Result;
+  Result.File = File;
+
+  tidy::ClangTidyContext Context(Settings.Configuration->makeProvider());
+  // A physical file system with its own working directory: ClangTool moves
+  // into each command's directory, which must not change the process's
+  // while other files are analysed in parallel.
+  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::vfs::createPhysicalFileSystem());
+  tooling::ClangTool Tool(*Settings.Compilations, {File},
+                          std::make_shared<clang::PCHContainerOperations>(),
+                          FS);
+  Tool.setPrintErrorMessage(false);
+
+  std::mutex DroppedLock;
+  Tool.appendArgumentsAdjuster(
+      [&Context](const tooling::CommandLineArguments &Args,
+                 llvm::StringRef Filename) {
+        // ExtraArgs/ExtraArgsBefore from .clang-tidy, as clang-tidy does.
+        tidy::ClangTidyOptions Opts = Context.getOptionsForFile(Filename);
+        tooling::CommandLineArguments Adjusted = Args;
+        if (Opts.ExtraArgsBefore) {
+          auto I = Adjusted.begin();
+          if (I != Adjusted.end() && !llvm::StringRef(*I).starts_with("-"))
+            ++I;
+          Adjusted.insert(I, Opts.ExtraArgsBefore->begin(),
+                          Opts.ExtraArgsBefore->end());
+        }
+        if (Opts.ExtraArgs)
+          Adjusted.insert(Adjusted.end(), Opts.ExtraArgs->begin(),
+                          Opts.ExtraArgs->end());
+        return Adjusted;
+      });
+  if (!Settings.AllowCompilerPlugins)
+    Tool.appendArgumentsAdjuster(
+        [&](const tooling::CommandLineArguments &Args, llvm::StringRef) {
+          std::lock_guard<std::mutex> Guard(DroppedLock);
+          return stripCompilerPlugins(Args, Result.DroppedPluginArgs);
+        });
+
+  tidy::ClangTidyDiagnosticConsumer DiagConsumer(Context);
+  auto DiagOpts = std::make_unique<clang::DiagnosticOptions>();
+  clang::DiagnosticsEngine Diags(clang::DiagnosticIDs::create(), *DiagOpts,
+                                 &DiagConsumer, /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(std::move(DiagOpts), &Diags);
+  Tool.setDiagnosticConsumer(&DiagConsumer);
+
+  FunctionIndex Functions;
+  AnalysisActionFactory Factory(Context, FS, Functions);
+  int Status = Tool.run(&Factory);
+  std::vector<tidy::ClangTidyError> Errors = DiagConsumer.take();
+
+  FindingBuilder Builder(*Settings.Sources, Functions,
+                         Context.getCurrentBuildDirectory());
+  for (const tidy::ClangTidyError &Error : Errors) {
+    if (isCompileError(Error)) {
+      SourceSpan Where =
+          Builder.span(Error.Message.FilePath, Error.Message.FileOffset, 0);
+      Result.CompileErrors.push_back({Where.File, Where.StartLine,
+                                      Where.StartColumn,
+                                      Error.Message.Message});
+      continue;
+    }
+    Result.Findings.push_back(Builder.build(Error));
+  }
+  if (Status != 0 && Result.CompileErrors.empty())
+    Result.Failure = "the compiler could not run its compile command";
+  return Result;
+}
+
+} // namespace corolint

@@ -1,0 +1,44 @@
+//===--- Analysis.h - Running the checks on one file ------------*- C++ -*-===//
+//
+// One translation unit, one ClangTidyContext: the context is not
+// thread-safe, so parallel analysis gives every file its own.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_TOOL_ANALYSIS_H
+#define COROLINT_TOOL_ANALYSIS_H
+
+#include "Config.h"
+#include "Finding.h"
+#include "SourceFiles.h"
+#include "clang/Tooling/CompilationDatabase.h"
+
+namespace corolint {
+
+struct FileResult {
+  std::string File;
+  std::vector<Finding> Findings;
+  std::vector<CompileError> CompileErrors;
+  /// Set when the file could not be analysed for another reason.
+  std::string Failure;
+  /// Compiler plugin arguments removed from its compile command.
+  std::vector<std::string> DroppedPluginArgs;
+};
+
+struct AnalysisSettings {
+  const clang::tooling::CompilationDatabase *Compilations = nullptr;
+  const Config *Configuration = nullptr;
+  SourceFiles *Sources = nullptr;
+  bool AllowCompilerPlugins = false;
+};
+
+FileResult analyseFile(const std::string &File,
+                       const AnalysisSettings &Settings);
+
+/// The path as the rest of the driver spells it: absolute (relative paths
+/// are taken from Directory) and without `.`/`..` components.
+std::string normalisePath(llvm::StringRef Path, llvm::StringRef Directory);
+
+} // namespace corolint
+
+#endif // COROLINT_TOOL_ANALYSIS_H

@@ -1,0 +1,236 @@
+//===--- CommandLine.cpp - corolint's options with llvm::cl ---------------===//
+
+#include "llvm/Support/CommandLine.h"
+#include "Options.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/raw_ostream.h"
+#include <fmt/format.h>
+
+namespace corolint {
+namespace {
+namespace cl = llvm::cl;
+
+cl::OptionCategory Category("corolint options");
+cl::SubCommand MergeCommand("merge",
+                            "Merge SARIF files (or baselines) from shards");
+
+cl::list<std::string> Files(cl::Positional, cl::desc("<file>..."),
+                            cl::cat(Category));
+cl::opt<std::string>
+    BuildPath("p", cl::desc("Build directory holding compile_commands.json"),
+              cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string>
+    Checks("checks",
+           cl::desc("Comma-separated globs of checks to run (default: coro-*)"),
+           cl::init("coro-*"), cl::value_desc("globs"), cl::cat(Category));
+cl::opt<std::string>
+    Config("config",
+           cl::desc("Configuration in .clang-tidy YAML form, e.g. "
+                    "'{CheckOptions: {coro-blocking-call.Categories: sleep}}'"),
+           cl::value_desc("yaml"), cl::cat(Category));
+cl::opt<std::string>
+    ConfigFile("config-file",
+               cl::desc("Read the configuration from this file instead of "
+                        ".clang-tidy files"),
+               cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> ListChecks("list-checks",
+                         cl::desc("List the enabled checks and exit"),
+                         cl::cat(Category));
+cl::opt<std::string> Explain("explain",
+                             cl::desc("Print a check's documentation and exit"),
+                             cl::value_desc("check"), cl::cat(Category));
+cl::opt<OutputFormat>
+    Format("format", cl::desc("Output format"), cl::init(OutputFormat::Text),
+           cl::values(clEnumValN(OutputFormat::Text, "text",
+                                 "clang-style diagnostics (default)"),
+                      clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0"),
+                      clEnumValN(OutputFormat::Json, "json",
+                                 "corolint's JSON schema (docs/usage.md)")),
+           cl::cat(Category));
+cl::opt<std::string> Output("output",
+                            cl::desc("Write the report to this file, not "
+                                     "standard output"),
+                            cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> Fix("fix", cl::desc("Apply fix-its to the files in place"),
+                  cl::cat(Category));
+cl::opt<bool> Diff("diff",
+                   cl::desc("Print a unified diff of all fix-its; write "
+                            "nothing"),
+                   cl::cat(Category));
+cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    cl::desc("Write fix-its as clang-apply-replacements YAML to this file"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<unsigned> Jobs("j",
+                       cl::desc("Files analysed in parallel (default: one "
+                                "per core)"),
+                       cl::init(0), cl::value_desc("N"), cl::cat(Category));
+cl::alias JobsLong("jobs", cl::desc("Alias for -j"), cl::aliasopt(Jobs));
+cl::opt<std::string> Shard("shard",
+                           cl::desc("Analyse only shard K of N (1 <= K <= N) "
+                                    "of the files"),
+                           cl::value_desc("K/N"), cl::cat(Category));
+cl::opt<std::string>
+    Baseline("baseline",
+             cl::desc("Suppress the findings recorded in this baseline"),
+             cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string>
+    WriteBaseline("write-baseline",
+                  cl::desc("Record the current findings as a baseline"),
+                  cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> AllowCompilerPlugins(
+    "allow-compiler-plugins",
+    cl::desc("Keep -fplugin=, -Xclang -load and similar arguments of the "
+             "compile database (they run code from the database's author)"),
+    cl::cat(Category));
+cl::opt<bool> Quiet("quiet", cl::desc("No summary on standard error"),
+                    cl::cat(Category));
+cl::opt<bool> Progress("progress",
+                       cl::desc("Show a progress bar (default: on a terminal)"),
+                       cl::cat(Category));
+
+cl::list<std::string> MergeInputs(cl::Positional, cl::desc("<file>..."),
+                                  cl::sub(MergeCommand));
+cl::opt<std::string> MergeOutput("o", cl::desc("Merged output file"),
+                                 cl::value_desc("file"), cl::Required,
+                                 cl::sub(MergeCommand));
+cl::opt<bool> MergeBaselines("baseline",
+                             cl::desc("The inputs are baselines, not SARIF"),
+                             cl::sub(MergeCommand));
+
+void printVersion(llvm::raw_ostream &OS) {
+  OS << "corolint " << COROLINT_VERSION << " (clang-tidy "
+     << LLVM_VERSION_STRING << ")\n";
+}
+
+/// llvm::cl reports errors as "corolint: <text>" lines, sometimes with a
+/// hint on a second line; the driver prints one line.
+std::string oneLine(llvm::StringRef Text) {
+  llvm::SmallVector<llvm::StringRef> Lines;
+  Text.trim().split(Lines, '\n', -1, /*KeepEmpty=*/false);
+  std::string Out;
+  for (llvm::StringRef Line : Lines) {
+    Line = Line.trim();
+    Line.consume_front("corolint: ");
+    Line.consume_front("for the ");
+    if (!Out.empty())
+      Out += " ";
+    Out += Line.str();
+  }
+  return Out;
+}
+
+llvm::Expected<ShardSpec> parseShard(llvm::StringRef Text) {
+  auto [K, N] = Text.split('/');
+  ShardSpec S;
+  if (K.getAsInteger(10, S.Index) || N.getAsInteger(10, S.Count) ||
+      S.Count == 0 || S.Index == 0 || S.Index > S.Count)
+    return llvm::createStringError(
+        fmt::format("--shard={}: expected K/N with 1 <= K <= N", Text.str()));
+  return S;
+}
+
+/// LLVM registers its own boolean --color (llvm::WithColor); corolint's takes
+/// auto|always|never, so LLVM's is unregistered before corolint's exists.
+cl::opt<ColorMode> &colorOption() {
+  static cl::opt<ColorMode> *Color = [] {
+    if (cl::Option *Llvm = cl::getRegisteredOptions().lookup("color"))
+      Llvm->removeArgument();
+    return new cl::opt<ColorMode>(
+        "color", cl::desc("Colour text output"), cl::init(ColorMode::Auto),
+        cl::values(
+            clEnumValN(ColorMode::Auto, "auto", "only on a terminal (default)"),
+            clEnumValN(ColorMode::Always, "always", "always"),
+            clEnumValN(ColorMode::Never, "never", "never")),
+        cl::cat(Category));
+  }();
+  return *Color;
+}
+
+} // namespace
+
+llvm::Expected<Command> parseCommandLine(int Argc, const char **Argv) {
+  // Everything after `--` is the compile command, as in clang-tidy.
+  std::vector<const char *> Args(Argv, Argv + Argc);
+  std::optional<std::vector<std::string>> Fixed;
+  for (size_t I = 1; I < Args.size(); ++I) {
+    if (llvm::StringRef(Args[I]) != "--")
+      continue;
+    Fixed.emplace(Args.begin() + I + 1, Args.end());
+    Args.resize(I);
+    break;
+  }
+
+  cl::opt<ColorMode> &Color = colorOption();
+  cl::HideUnrelatedOptions({&Category, &cl::getGeneralCategory()});
+  cl::SetVersionPrinter(printVersion);
+  std::string Errors;
+  llvm::raw_string_ostream ErrorStream(Errors);
+  if (!cl::ParseCommandLineOptions(
+          Args.size(), Args.data(),
+          "Finds async mistakes in C++20 coroutine code.\n\n"
+          "  corolint [options] <file>... [-- <compiler args>]\n"
+          "  corolint merge [--baseline] -o <out> <in>...\n",
+          &ErrorStream))
+    return llvm::createStringError(oneLine(Errors));
+
+  Command C;
+  if (MergeCommand) {
+    C.What = Command::Merge;
+    C.MergeArgs.Inputs = MergeInputs;
+    C.MergeArgs.Output = MergeOutput;
+    C.MergeArgs.Baselines = MergeBaselines;
+    if (C.MergeArgs.Inputs.empty())
+      return llvm::createStringError("merge: no input files");
+    return C;
+  }
+  if (ListChecks)
+    C.What = Command::ListChecks;
+  if (Explain.getNumOccurrences()) {
+    C.What = Command::Explain;
+    C.ExplainCheck = Explain;
+  }
+
+  DriverOptions &D = C.Driver;
+  D.Files = Files;
+  D.BuildPath = BuildPath;
+  D.FixedCompilerArgs = std::move(Fixed);
+  D.Checks = Checks;
+  D.ChecksGiven = Checks.getNumOccurrences() > 0;
+  D.ConfigText = Config;
+  D.ConfigGiven = Config.getNumOccurrences() > 0;
+  D.ConfigFile = ConfigFile;
+  D.Format = Format;
+  D.OutputFile = Output;
+  D.Color = Color;
+  D.Fix = Fix;
+  D.Diff = Diff;
+  D.ExportFixes = ExportFixes;
+  D.Jobs = Jobs;
+  D.Baseline = Baseline;
+  D.WriteBaseline = WriteBaseline;
+  D.AllowCompilerPlugins = AllowCompilerPlugins;
+  D.Quiet = Quiet;
+  if (Progress.getNumOccurrences())
+    D.Progress = Progress;
+  if (Shard.getNumOccurrences()) {
+    auto S = parseShard(Shard);
+    if (!S)
+      return S.takeError();
+    D.Shard = *S;
+  }
+
+  if (D.ConfigGiven && !D.ConfigFile.empty())
+    return llvm::createStringError("--config and --config-file are exclusive");
+  if (D.Fix && D.Diff)
+    return llvm::createStringError(
+        "--fix and --diff are exclusive (--diff writes nothing)");
+  if (C.What == Command::Analyse && D.Files.empty() && D.BuildPath.empty())
+    return llvm::createStringError(
+        "no input files (give files, or -p <build-dir> to analyse the whole "
+        "compile database)");
+  return C;
+}
+
+} // namespace corolint

@@ -1,0 +1,458 @@
+//===--- Driver.cpp - corolint's commands ---------------------------------===//
+//
+// The analysis pipeline: resolve the inputs and their compile commands
+// (every problem is reported before anything runs), check the
+// configuration, analyse files in parallel, then report, suppress, fix and
+// summarise in a deterministic order.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Driver.h"
+#include "Analysis.h"
+#include "Baseline.h"
+#include "CheckDocs.h"
+#include "Config.h"
+#include "Fixes.h"
+#include "JsonOutput.h"
+#include "Progress.h"
+#include "SarifOutput.h"
+#include "Sharding.h"
+#include "TextOutput.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/WithColor.h"
+#include <chrono>
+#include <fmt/format.h>
+
+namespace corolint {
+namespace tooling = clang::tooling;
+
+void reportError(llvm::StringRef Message) {
+  llvm::errs() << "corolint: error: " << Message << "\n";
+}
+
+void reportWarning(llvm::StringRef Message) {
+  llvm::errs() << "corolint: warning: " << Message << "\n";
+}
+
+namespace {
+
+std::string currentDirectory() {
+  llvm::SmallString<256> Dir;
+  llvm::sys::fs::current_path(Dir);
+  return std::string(Dir);
+}
+
+bool isHeader(llvm::StringRef Path) {
+  llvm::StringRef Ext = llvm::sys::path::extension(Path);
+  return Ext.empty() || llvm::is_contained({".h", ".hh", ".hpp", ".hxx", ".h++",
+                                            ".inl", ".ipp", ".tcc", ".inc"},
+                                           Ext.lower());
+}
+
+/// The compile database and the files to analyse, all validated.
+struct Inputs {
+  std::unique_ptr<tooling::CompilationDatabase> Compilations;
+  std::vector<std::string> Files;
+};
+
+/// Resolves files and compile commands; every problem is one error line.
+std::optional<Inputs> resolveInputs(const DriverOptions &Options,
+                                    const std::string &Cwd) {
+  Inputs In;
+  bool Failed = false;
+  auto Fail = [&](llvm::StringRef File, llvm::StringRef Why) {
+    reportError(fmt::format("{}: {}", File.str(), Why.str()));
+    Failed = true;
+  };
+
+  std::string DatabaseDescription;
+  if (Options.FixedCompilerArgs) {
+    std::vector<const char *> Argv = {"corolint", "--"};
+    for (const std::string &Arg : *Options.FixedCompilerArgs)
+      Argv.push_back(Arg.c_str());
+    int Argc = Argv.size();
+    std::string Error;
+    In.Compilations = tooling::FixedCompilationDatabase::loadFromCommandLine(
+        Argc, Argv.data(), Error, Cwd);
+    if (!In.Compilations) {
+      reportError(fmt::format("--: {}", Error));
+      return std::nullopt;
+    }
+    DatabaseDescription = "the arguments after --";
+  } else if (!Options.BuildPath.empty()) {
+    std::string Error;
+    In.Compilations = tooling::CompilationDatabase::loadFromDirectory(
+        Options.BuildPath, Error);
+    if (!In.Compilations) {
+      Fail(Options.BuildPath,
+           llvm::sys::fs::is_directory(Options.BuildPath)
+               ? "no compile_commands.json (or it is malformed)"
+               : "no such directory");
+      return std::nullopt;
+    }
+    DatabaseDescription =
+        normalisePath(Options.BuildPath, Cwd) + "/compile_commands.json";
+  }
+
+  std::vector<std::string> Candidates;
+  if (Options.Files.empty() && In.Compilations) {
+    Candidates = In.Compilations->getAllFiles();
+  } else {
+    for (const std::string &File : Options.Files)
+      Candidates.push_back(normalisePath(File, Cwd));
+  }
+  llvm::sort(Candidates);
+  Candidates.erase(std::unique(Candidates.begin(), Candidates.end()),
+                   Candidates.end());
+
+  for (const std::string &File : Candidates) {
+    if (Options.Shard && !inShard(File, Cwd, *Options.Shard))
+      continue;
+    if (!llvm::sys::fs::exists(File)) {
+      Fail(File, "no such file");
+      continue;
+    }
+    if (llvm::sys::fs::is_directory(File)) {
+      Fail(File, "is a directory");
+      continue;
+    }
+    const tooling::CompilationDatabase *DB = In.Compilations.get();
+    std::unique_ptr<tooling::CompilationDatabase> Detected;
+    if (!DB) {
+      // No -p and no --: look for compile_commands.json above the file, as
+      // clang-tidy does.
+      std::string Error;
+      Detected =
+          tooling::CompilationDatabase::autoDetectFromSource(File, Error);
+      if (!Detected) {
+        Fail(File, "no compile command (no compile_commands.json above it; "
+                   "use -p <build-dir> or give flags after --)");
+        continue;
+      }
+      DB = Detected.get();
+      DatabaseDescription = "compile_commands.json";
+    }
+    std::vector<tooling::CompileCommand> Commands =
+        DB->getCompileCommands(File);
+    if (Commands.empty()) {
+      Fail(File, fmt::format("no compile command in {}", DatabaseDescription));
+      continue;
+    }
+    // A command guessed from a neighbouring file is fine for a header,
+    // which never has its own, but hides a stale database for a source.
+    if (!Commands.front().Heuristic.empty() && !isHeader(File)) {
+      Fail(File, fmt::format("no compile command in {}", DatabaseDescription));
+      continue;
+    }
+    for (const tooling::CompileCommand &C : Commands)
+      if (!llvm::sys::fs::is_directory(C.Directory)) {
+        Fail(File, fmt::format("its compile command's directory {} does not "
+                               "exist",
+                               C.Directory));
+        break;
+      }
+    if (Detected && !Failed) {
+      // Keep one database for the whole run: the first file's.
+      if (!In.Compilations)
+        In.Compilations = std::move(Detected);
+    }
+    In.Files.push_back(File);
+  }
+  if (Failed)
+    return std::nullopt;
+  return In;
+}
+
+std::string compileErrorLine(const FileResult &R) {
+  const CompileError &E = R.CompileErrors.front();
+  std::string Where = E.File.empty()
+                          ? R.File
+                          : fmt::format("{}:{}:{}", E.File, E.Line, E.Column);
+  std::string More;
+  if (R.CompileErrors.size() > 1)
+    More = fmt::format(" (and {} more error{})", R.CompileErrors.size() - 1,
+                       R.CompileErrors.size() == 2 ? "" : "s");
+  return fmt::format("{}: does not compile: {}{}", Where, E.Message, More);
+}
+
+void printSummary(const RunSummary &S) {
+  std::string ByCheck;
+  for (const auto &[Check, Count] : S.FindingsByCheck)
+    ByCheck +=
+        fmt::format("{}{}: {}", ByCheck.empty() ? "" : ", ", Check, Count);
+  llvm::errs() << fmt::format(
+      "corolint: {} finding{}{} in {} file{} analysed ({:.1f}s)", S.Findings,
+      S.Findings == 1 ? "" : "s", ByCheck.empty() ? "" : " (" + ByCheck + ")",
+      S.FilesAnalysed, S.FilesAnalysed == 1 ? "" : "s", S.Seconds);
+  if (S.SuppressedByBaseline || S.StaleBaselineEntries)
+    llvm::errs() << fmt::format("; baseline: {} suppressed, {} stale "
+                                "entr{}",
+                                S.SuppressedByBaseline, S.StaleBaselineEntries,
+                                S.StaleBaselineEntries == 1 ? "y" : "ies");
+  if (S.FixesApplied)
+    llvm::errs() << fmt::format("; {} fix{} applied", S.FixesApplied,
+                                S.FixesApplied == 1 ? "" : "es");
+  if (S.FilesWithErrors)
+    llvm::errs() << fmt::format("; {} file{} with errors", S.FilesWithErrors,
+                                S.FilesWithErrors == 1 ? "" : "s");
+  llvm::errs() << "\n";
+}
+
+bool useColor(const DriverOptions &Options, bool ToStdout) {
+  switch (Options.Color) {
+  case ColorMode::Always:
+    return true;
+  case ColorMode::Never:
+    return false;
+  case ColorMode::Auto:
+    return ToStdout && llvm::sys::Process::StandardOutIsDisplayed();
+  }
+  return false;
+}
+
+std::string renderReport(const DriverOptions &Options,
+                         llvm::ArrayRef<Finding> Findings,
+                         const RunSummary &Summary, SourceFiles &Sources,
+                         bool Successful, bool ToTerminal) {
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  switch (Options.Format) {
+  case OutputFormat::Text:
+    OS.enable_colors(useColor(Options, ToTerminal));
+    printText(OS, Findings, Sources);
+    break;
+  case OutputFormat::Sarif:
+    OS << llvm::formatv("{0:2}", sarifLog(Findings, Sources, Successful))
+       << "\n";
+    break;
+  case OutputFormat::Json:
+    OS << llvm::formatv("{0:2}", jsonReport(Findings, Summary)) << "\n";
+    break;
+  }
+  return Out;
+}
+
+} // namespace
+
+int runListChecks(const DriverOptions &Options) {
+  auto Cfg = Config::create(Options);
+  if (!Cfg) {
+    reportError(llvm::toString(Cfg.takeError()));
+    return ExitError;
+  }
+  std::string Cwd = currentDirectory();
+  std::string Probe = Options.Files.empty()
+                          ? Cwd + "/dummy.cpp"
+                          : normalisePath(Options.Files[0], Cwd);
+  if (llvm::Error Err = Cfg->checkConfigFiles({Probe})) {
+    reportError(llvm::toString(std::move(Err)));
+    return ExitError;
+  }
+  llvm::outs() << "Enabled checks:\n";
+  for (const std::string &Check : Cfg->enabledChecks(Probe)) {
+    std::optional<llvm::StringRef> Page = checkPage(Check);
+    std::string Summary = Page ? pageSummary(*Page) : "";
+    if (Summary.empty())
+      Summary = fmt::format("(undocumented: add docs/checks/{}.md)", Check);
+    llvm::outs() << fmt::format("    {}  {}\n", Check, Summary);
+  }
+  return ExitClean;
+}
+
+int runExplain(llvm::StringRef Check) {
+  std::vector<std::string> Known = registeredChecks();
+  if (!llvm::is_contained(Known, Check)) {
+    reportError(fmt::format("--explain: unknown check '{}' (see --list-checks)",
+                            Check.str()));
+    return ExitError;
+  }
+  std::optional<llvm::StringRef> Page = checkPage(Check);
+  if (!Page) {
+    reportError(
+        fmt::format("--explain: {} has no documentation page", Check.str()));
+    return ExitError;
+  }
+  llvm::outs() << *Page;
+  if (!Page->ends_with("\n"))
+    llvm::outs() << "\n";
+  return ExitClean;
+}
+
+int runAnalysis(const DriverOptions &Options) {
+  auto Started = std::chrono::steady_clock::now();
+  std::string Cwd = currentDirectory();
+
+  auto Cfg = Config::create(Options);
+  if (!Cfg) {
+    reportError(llvm::toString(Cfg.takeError()));
+    return ExitError;
+  }
+  std::optional<Baseline> Suppressions;
+  if (!Options.Baseline.empty()) {
+    auto Loaded = Baseline::load(Options.Baseline);
+    if (!Loaded) {
+      reportError(llvm::toString(Loaded.takeError()));
+      return ExitError;
+    }
+    Suppressions = std::move(*Loaded);
+  }
+  std::optional<Inputs> In = resolveInputs(Options, Cwd);
+  if (!In)
+    return ExitError;
+  if (llvm::Error Err = Cfg->checkConfigFiles(In->Files)) {
+    reportError(llvm::toString(std::move(Err)));
+    return ExitError;
+  }
+
+  // Analysis: one ClangTidyContext per file, results kept in input order.
+  SourceFiles Sources;
+  AnalysisSettings Settings{In->Compilations.get(), &*Cfg, &Sources,
+                            Options.AllowCompilerPlugins};
+  std::vector<FileResult> Results(In->Files.size());
+  bool ShowProgress =
+      Options.Progress.value_or(llvm::sys::Process::StandardErrIsDisplayed());
+  std::optional<ProgressBar> Progress;
+  if (ShowProgress)
+    Progress.emplace(llvm::errs(), In->Files.size());
+  {
+    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Options.Jobs));
+    for (size_t I = 0; I < In->Files.size(); ++I)
+      Pool.async([&, I] {
+        Results[I] = analyseFile(In->Files[I], Settings);
+        if (Progress)
+          Progress->fileDone(Results[I].Findings.size());
+      });
+    Pool.wait();
+  }
+  if (Progress)
+    Progress->finish();
+
+  RunSummary Summary;
+  Summary.FilesAnalysed = Results.size();
+  std::vector<Finding> Findings;
+  for (const FileResult &R : Results) {
+    if (!R.DroppedPluginArgs.empty()) {
+      std::string Dropped;
+      for (const std::string &Arg : R.DroppedPluginArgs)
+        Dropped += (Dropped.empty() ? "" : " ") + Arg;
+      reportWarning(fmt::format(
+          "{}: ignored compiler plugin arguments from the compile command: {} "
+          "(pass --allow-compiler-plugins to load them)",
+          R.File, Dropped));
+    }
+    if (!R.CompileErrors.empty() || !R.Failure.empty()) {
+      reportError(R.CompileErrors.empty()
+                      ? fmt::format("{}: {}", R.File, R.Failure)
+                      : compileErrorLine(R));
+      ++Summary.FilesWithErrors;
+      continue;
+    }
+    Findings.insert(Findings.end(), R.Findings.begin(), R.Findings.end());
+  }
+  // A header's finding is reported by every file that includes it.
+  llvm::sort(Findings, [](const Finding &A, const Finding &B) {
+    return std::make_tuple(A.sortKey(), A.Where.Offset) <
+           std::make_tuple(B.sortKey(), B.Where.Offset);
+  });
+  Findings.erase(std::unique(Findings.begin(), Findings.end(),
+                             [](const Finding &A, const Finding &B) {
+                               return A.Check == B.Check &&
+                                      A.Where.File == B.Where.File &&
+                                      A.Where.Offset == B.Where.Offset &&
+                                      A.Message == B.Message;
+                             }),
+                 Findings.end());
+  bool Failed = Summary.FilesWithErrors > 0;
+
+  if (!Options.WriteBaseline.empty() && !Failed) {
+    std::string Dir =
+        llvm::sys::path::parent_path(normalisePath(Options.WriteBaseline, Cwd))
+            .str();
+    if (llvm::Error Err = Baseline::fromFindings(Findings, Dir)
+                              .write(Options.WriteBaseline)) {
+      reportError(fmt::format("{}: {}", Options.WriteBaseline,
+                              llvm::toString(std::move(Err))));
+      Failed = true;
+    }
+  }
+  if (Suppressions) {
+    std::string Dir =
+        llvm::sys::path::parent_path(normalisePath(Options.Baseline, Cwd))
+            .str();
+    Summary.StaleBaselineEntries =
+        Suppressions->suppress(Findings, Dir, Summary.SuppressedByBaseline);
+  }
+  Summary.Findings = Findings.size();
+  for (const Finding &F : Findings)
+    ++Summary.FindingsByCheck[F.Check];
+
+  // Fixes: all or nothing, and nothing at all after an error.
+  std::string DiffText;
+  bool WantsFixes = Options.Fix || Options.Diff;
+  if ((WantsFixes || !Options.ExportFixes.empty()) && Failed) {
+    llvm::errs() << "corolint: no fix applied or exported because of the "
+                    "errors above\n";
+  } else {
+    if (!Options.ExportFixes.empty())
+      if (llvm::Error Err = exportFixes(Options.ExportFixes, Findings)) {
+        reportError(fmt::format("{}: {}", Options.ExportFixes,
+                                llvm::toString(std::move(Err))));
+        Failed = true;
+      }
+    if (WantsFixes && !Failed) {
+      auto Plan = planFixes(Findings, Sources);
+      if (!Plan) {
+        reportError(llvm::toString(Plan.takeError()));
+        Failed = true;
+      } else if (Options.Diff) {
+        DiffText = unifiedDiff(*Plan, Cwd);
+      } else if (llvm::Error Err = applyFixPlan(*Plan)) {
+        reportError(llvm::toString(std::move(Err)));
+        Failed = true;
+      } else {
+        Summary.FixesApplied = Plan->fixCount();
+      }
+    }
+  }
+
+  Summary.Seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Started)
+          .count();
+  // With --diff the patch owns standard output; a text report goes to
+  // standard error unless --output names a file.
+  bool ReportToStdout = Options.OutputFile.empty() &&
+                        !(Options.Diff && Options.Format == OutputFormat::Text);
+  std::string Report = renderReport(Options, Findings, Summary, Sources,
+                                    !Failed, ReportToStdout);
+  if (!Options.OutputFile.empty()) {
+    if (llvm::Error Err =
+            llvm::writeToOutput(Options.OutputFile, [&](llvm::raw_ostream &OS) {
+              OS << Report;
+              return llvm::Error::success();
+            })) {
+      reportError(fmt::format("{}: {}", Options.OutputFile,
+                              llvm::toString(std::move(Err))));
+      Failed = true;
+    }
+  } else if (ReportToStdout) {
+    llvm::outs() << Report;
+  } else {
+    llvm::errs() << Report;
+  }
+  llvm::outs() << DiffText;
+  llvm::outs().flush();
+
+  if (Options.Format == OutputFormat::Text && !Options.Quiet)
+    printSummary(Summary);
+  if (Failed)
+    return ExitError;
+  return Findings.empty() ? ExitClean : ExitFindings;
+}
+
+} // namespace corolint

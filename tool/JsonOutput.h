@@ -1,0 +1,30 @@
+//===--- JsonOutput.h - corolint's JSON report ------------------*- C++ -*-===//
+
+#ifndef COROLINT_TOOL_JSONOUTPUT_H
+#define COROLINT_TOOL_JSONOUTPUT_H
+
+#include "Finding.h"
+#include "llvm/Support/JSON.h"
+#include <map>
+
+namespace corolint {
+
+struct RunSummary {
+  unsigned FilesAnalysed = 0;
+  unsigned FilesWithErrors = 0;
+  unsigned Findings = 0;
+  std::map<std::string, unsigned> FindingsByCheck;
+  unsigned SuppressedByBaseline = 0;
+  unsigned StaleBaselineEntries = 0;
+  unsigned FixesApplied = 0;
+  double Seconds = 0;
+};
+
+/// The schema is documented in docs/usage.md ("JSON output"); keep the two
+/// in step and only ever add fields.
+llvm::json::Value jsonReport(llvm::ArrayRef<Finding> Findings,
+                             const RunSummary &Summary);
+
+} // namespace corolint
+
+#endif // COROLINT_TOOL_JSONOUTPUT_H

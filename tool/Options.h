@@ -1,0 +1,70 @@
+//===--- Options.h - The driver's command line, parsed ----------*- C++ -*-===//
+
+#ifndef COROLINT_TOOL_OPTIONS_H
+#define COROLINT_TOOL_OPTIONS_H
+
+#include "llvm/Support/Error.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace corolint {
+
+enum class OutputFormat { Text, Sarif, Json };
+enum class ColorMode { Auto, Always, Never };
+
+struct ShardSpec {
+  unsigned Index = 1; // 1-based.
+  unsigned Count = 1;
+};
+
+struct DriverOptions {
+  std::vector<std::string> Files;
+  std::string BuildPath;
+  /// Set when the command line had `--`: the compile command for every file.
+  std::optional<std::vector<std::string>> FixedCompilerArgs;
+
+  std::string Checks;
+  bool ChecksGiven = false;
+  std::string ConfigText;
+  bool ConfigGiven = false;
+  std::string ConfigFile;
+
+  OutputFormat Format = OutputFormat::Text;
+  std::string OutputFile;
+  ColorMode Color = ColorMode::Auto;
+
+  bool Fix = false;
+  bool Diff = false;
+  std::string ExportFixes;
+
+  unsigned Jobs = 0; // 0: one per core.
+  std::optional<ShardSpec> Shard;
+  std::string Baseline;
+  std::string WriteBaseline;
+  bool AllowCompilerPlugins = false;
+  bool Quiet = false;
+  std::optional<bool> Progress; // Unset: only on a terminal.
+};
+
+struct MergeOptions {
+  std::vector<std::string> Inputs;
+  std::string Output;
+  bool Baselines = false;
+};
+
+/// What main() should do after parsing.
+struct Command {
+  enum Kind { Analyse, ListChecks, Explain, Merge } What = Analyse;
+  DriverOptions Driver;
+  MergeOptions MergeArgs;
+  std::string ExplainCheck;
+};
+
+/// Parses argv; errors are one line each, without the "corolint: error: "
+/// prefix.
+llvm::Expected<Command> parseCommandLine(int Argc, const char **Argv);
+
+} // namespace corolint
+
+#endif // COROLINT_TOOL_OPTIONS_H

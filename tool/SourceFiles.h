@@ -1,0 +1,59 @@
+//===--- SourceFiles.h - Snapshots of the analysed files --------*- C++ -*-===//
+//
+// Offsets in clang-tidy's diagnostics refer to the file contents clang read.
+// The driver keeps the first contents it saw of every file that carries a
+// finding or a fix, resolves positions against them, and refuses to write a
+// fix to a file that no longer matches its snapshot.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_TOOL_SOURCEFILES_H
+#define COROLINT_TOOL_SOURCEFILES_H
+
+#include "Finding.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <vector>
+
+namespace corolint {
+
+class SourceFile {
+public:
+  explicit SourceFile(std::string Contents);
+
+  llvm::StringRef contents() const { return Contents; }
+  /// 1-based line and byte column of a byte offset.
+  std::pair<unsigned, unsigned> position(unsigned Offset) const;
+  /// Text of a 1-based line, without its line break.
+  llvm::StringRef line(unsigned Line) const;
+  unsigned lineCount() const { return LineStarts.size(); }
+  SourceSpan span(llvm::StringRef Path, unsigned Offset, unsigned Length) const;
+
+private:
+  std::string Contents;
+  std::vector<unsigned> LineStarts;
+};
+
+/// Thread-safe: analysis workers add files, outputs read them.
+class SourceFiles {
+public:
+  /// The snapshot of Path, read from disk on first use; null if unreadable.
+  std::shared_ptr<const SourceFile> get(llvm::StringRef Path);
+
+private:
+  std::mutex Lock;
+  llvm::StringMap<std::shared_ptr<const SourceFile>> Files;
+};
+
+/// Collapses whitespace runs to one space and trims both ends.
+std::string normaliseWhitespace(llvm::StringRef Text);
+
+/// SARIF counts columns in Unicode code points; clang counts bytes.
+unsigned codePointColumn(llvm::StringRef LineText, unsigned ByteColumn);
+
+} // namespace corolint
+
+#endif // COROLINT_TOOL_SOURCEFILES_H

@@ -29,6 +29,7 @@ config.substitutions.append(("%clangxx", os.path.join(config.llvm_tools_dir, "cl
 # Debian's stock clang-tidy-22, which the plugin must load into unchanged.
 config.substitutions.append(("%clang_tidy", os.path.join(config.llvm_tools_dir, "clang-tidy")))
 config.substitutions.append(("%libdir", lib_dir))
+config.substitutions.append(("%python", sys.executable))
 # A clang-tidy of another LLVM version, into which the plugin must refuse to
 # load (Debian 12 has clang-tidy-14 as its default).
 for version in range(30, 9, -1):
@@ -52,6 +53,19 @@ if shutil.which("nvim"):
          "--noplugin -u %s" % (os.path.join(bin_dir, "corolint-clangd"), xdg,
                                os.path.join(config.test_source_root, "frontends",
                                             "Inputs", "lsp-quickfix.lua"))))
+
+if shutil.which("script"):
+    config.available_features.add("script")
+
+# Microsoft's SARIF validator, installed by scripts/install-deps.sh with
+# `npm install --prefix /opt/corolint-tools @microsoft/sarif-multitool`. The
+# npm package wraps a native binary, which is what the tests run.
+import glob
+sarif_multitool = sorted(glob.glob(
+    "/opt/corolint-tools/node_modules/@microsoft/sarif-multitool-linux*/Sarif.Multitool"))
+if sarif_multitool and os.access(sarif_multitool[0], os.X_OK):
+    config.available_features.add("sarif-multitool")
+    config.substitutions.append(("%sarif_multitool", sarif_multitool[0]))
 
 config.environment["COROLINT"] = os.path.join(bin_dir, "corolint")
 config.environment["FILECHECK"] = os.path.join(config.llvm_tools_dir, "FileCheck")

@@ -30,7 +30,8 @@ BaselineEntry baselineEntry(const Finding &F, llvm::StringRef Directory) {
   E.Check = F.Check;
   llvm::StringRef File = F.Where.File;
   llvm::SmallString<256> Prefix(Directory);
-  llvm::sys::path::append(Prefix, "");
+  if (!Prefix.ends_with("/"))
+    Prefix += "/";
   if (!Directory.empty() && File.consume_front(Prefix))
     E.File = File.str();
   else

@@ -112,12 +112,16 @@ std::string oneLine(llvm::StringRef Text) {
   std::string Out;
   for (llvm::StringRef Line : Lines) {
     Line = Line.trim();
+    Line.consume_front("corolint: error: ");
     Line.consume_front("corolint: ");
-    Line.consume_front("for the ");
     if (!Out.empty())
       Out += " ";
     Out += Line.str();
   }
+  // The help hint names the program as cl knew it.
+  size_t Hint = Out.find("corolint: error --help");
+  if (Hint != std::string::npos)
+    Out.replace(Hint, 22, "corolint --help");
   return Out;
 }
 
@@ -163,8 +167,17 @@ llvm::Expected<Command> parseCommandLine(int Argc, const char **Argv) {
   }
 
   cl::opt<ColorMode> &Color = colorOption();
-  cl::HideUnrelatedOptions({&Category, &cl::getGeneralCategory()});
+  cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter(printVersion);
+  // llvm::cl prints some errors (bad option values) straight to stderr,
+  // prefixed with the program name: naming the program "corolint: error"
+  // makes those the driver's usual one-line error.
+  bool WantsHelp = llvm::any_of(Args, [](const char *Arg) {
+    return llvm::StringRef(Arg).starts_with("-help") ||
+           llvm::StringRef(Arg).starts_with("--help");
+  });
+  if (!WantsHelp)
+    Args[0] = "corolint: error";
   std::string Errors;
   llvm::raw_string_ostream ErrorStream(Errors);
   if (!cl::ParseCommandLineOptions(
@@ -172,8 +185,11 @@ llvm::Expected<Command> parseCommandLine(int Argc, const char **Argv) {
           "Finds async mistakes in C++20 coroutine code.\n\n"
           "  corolint [options] <file>... [-- <compiler args>]\n"
           "  corolint merge [--baseline] -o <out> <in>...\n",
-          &ErrorStream))
+          &ErrorStream)) {
+    if (Errors.empty()) // Already printed.
+      return llvm::createStringError("");
     return llvm::createStringError(oneLine(Errors));
+  }
 
   Command C;
   if (MergeCommand) {

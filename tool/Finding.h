@@ -47,7 +47,7 @@ struct Finding {
   std::vector<TextEdit> Fixes;
   /// Qualified name of the innermost named function around the finding.
   std::string EnclosingFunction;
-  /// The flagged code with whitespace runs collapsed.
+  /// The flagged code, whitespace-normalised (normaliseWhitespace).
   std::string FlaggedText;
   /// Kept for --export-fixes, which clang-tidy serialises itself.
   clang::tidy::ClangTidyError Original{"", clang::tooling::Diagnostic::Warning,

@@ -86,7 +86,7 @@ json::Object rule(llvm::StringRef Check) {
   std::string Markdown =
       Page ? Page->str() : fmt::format("# {}\n\n{}\n", Check.str(), Short);
   return json::Object{
-      {"id", Check},
+      {"id", Check.str()},
       {"name", friendlyName(Check)},
       {"shortDescription", json::Object{{"text", sentence(Short)}}},
       {"fullDescription", json::Object{{"text", sentence(Full)}}},

@@ -9,7 +9,8 @@ namespace corolint {
 
 bool inShard(llvm::StringRef File, llvm::StringRef Root, ShardSpec Shard) {
   llvm::SmallString<256> Prefix(Root);
-  llvm::sys::path::append(Prefix, "");
+  if (!Prefix.ends_with("/"))
+    Prefix += "/";
   llvm::StringRef Key = File;
   if (!Root.empty())
     Key.consume_front(Prefix);

@@ -54,6 +54,7 @@ std::shared_ptr<const SourceFile> SourceFiles::get(llvm::StringRef Path) {
 }
 
 std::string normaliseWhitespace(llvm::StringRef Text) {
+  auto IsWord = [](char C) { return llvm::isAlnum(C) || C == '_'; };
   std::string Out;
   bool PendingSpace = false;
   for (char C : Text.trim()) {
@@ -61,7 +62,8 @@ std::string normaliseWhitespace(llvm::StringRef Text) {
       PendingSpace = true;
       continue;
     }
-    if (PendingSpace)
+    // Whitespace only matters between two words (`unsigned int`).
+    if (PendingSpace && !Out.empty() && IsWord(Out.back()) && IsWord(C))
       Out += ' ';
     PendingSpace = false;
     Out += C;

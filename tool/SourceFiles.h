@@ -48,7 +48,8 @@ private:
   llvm::StringMap<std::shared_ptr<const SourceFile>> Files;
 };
 
-/// Collapses whitespace runs to one space and trims both ends.
+/// Drops whitespace, keeping one space where it separates two words, so
+/// that reformatting does not change the text.
 std::string normaliseWhitespace(llvm::StringRef Text);
 
 /// SARIF counts columns in Unicode code points; clang counts bytes.

@@ -8,7 +8,9 @@ int main(int Argc, const char **Argv) {
   llvm::InitLLVM Init(Argc, Argv);
   auto Parsed = corolint::parseCommandLine(Argc, Argv);
   if (!Parsed) {
-    corolint::reportError(llvm::toString(Parsed.takeError()));
+    std::string Message = llvm::toString(Parsed.takeError());
+    if (!Message.empty())
+      corolint::reportError(Message);
     return corolint::ExitError;
   }
   switch (Parsed->What) {

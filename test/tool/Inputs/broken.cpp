@@ -1,0 +1,5 @@
+#include "task.h"
+
+task broken() {
+  co_return undeclared_name;
+}

@@ -55,6 +55,40 @@ bool isHeader(llvm::StringRef Path) {
                                            Ext.lower());
 }
 
+/// Without -p or `--`, each file's compile commands come from the database
+/// found in its directory or above, as in clang-tidy; files of different
+/// projects can be analysed together.
+class DetectedCompilations : public tooling::CompilationDatabase {
+public:
+  /// The database for File; null (with Error set) if there is none.
+  const tooling::CompilationDatabase *detect(llvm::StringRef File,
+                                             std::string &Error) {
+    std::string Dir = llvm::sys::path::parent_path(File).str();
+    auto [It, Inserted] = ByDirectory.try_emplace(Dir, nullptr);
+    if (Inserted) {
+      Owned.push_back(
+          tooling::CompilationDatabase::autoDetectFromSource(File, Error));
+      It->second = Owned.back().get();
+    }
+    if (It->second)
+      ByFile[File] = It->second;
+    return It->second;
+  }
+
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef File) const override {
+    auto It = ByFile.find(File);
+    if (It == ByFile.end())
+      return {};
+    return It->second->getCompileCommands(File);
+  }
+
+private:
+  std::vector<std::unique_ptr<tooling::CompilationDatabase>> Owned;
+  llvm::StringMap<const tooling::CompilationDatabase *> ByDirectory;
+  llvm::StringMap<const tooling::CompilationDatabase *> ByFile;
+};
+
 /// The compile database and the files to analyse, all validated.
 struct Inputs {
   std::unique_ptr<tooling::CompilationDatabase> Compilations;
@@ -100,8 +134,16 @@ std::optional<Inputs> resolveInputs(const DriverOptions &Options,
         normalisePath(Options.BuildPath, Cwd) + "/compile_commands.json";
   }
 
+  DetectedCompilations *Detected = nullptr;
+  if (!In.Compilations) {
+    auto PerFile = std::make_unique<DetectedCompilations>();
+    Detected = PerFile.get();
+    In.Compilations = std::move(PerFile);
+    DatabaseDescription = "the compile_commands.json found above it";
+  }
+
   std::vector<std::string> Candidates;
-  if (Options.Files.empty() && In.Compilations) {
+  if (Options.Files.empty() && !Detected) {
     Candidates = In.Compilations->getAllFiles();
   } else {
     for (const std::string &File : Options.Files)
@@ -123,20 +165,14 @@ std::optional<Inputs> resolveInputs(const DriverOptions &Options,
       continue;
     }
     const tooling::CompilationDatabase *DB = In.Compilations.get();
-    std::unique_ptr<tooling::CompilationDatabase> Detected;
-    if (!DB) {
-      // No -p and no --: look for compile_commands.json above the file, as
-      // clang-tidy does.
+    if (Detected) {
       std::string Error;
-      Detected =
-          tooling::CompilationDatabase::autoDetectFromSource(File, Error);
-      if (!Detected) {
+      DB = Detected->detect(File, Error);
+      if (!DB) {
         Fail(File, "no compile command (no compile_commands.json above it; "
                    "use -p <build-dir> or give flags after --)");
         continue;
       }
-      DB = Detected.get();
-      DatabaseDescription = "compile_commands.json";
     }
     std::vector<tooling::CompileCommand> Commands =
         DB->getCompileCommands(File);
@@ -150,17 +186,14 @@ std::optional<Inputs> resolveInputs(const DriverOptions &Options,
       Fail(File, fmt::format("no compile command in {}", DatabaseDescription));
       continue;
     }
-    for (const tooling::CompileCommand &C : Commands)
-      if (!llvm::sys::fs::is_directory(C.Directory)) {
-        Fail(File, fmt::format("its compile command's directory {} does not "
-                               "exist",
-                               C.Directory));
-        break;
-      }
-    if (Detected && !Failed) {
-      // Keep one database for the whole run: the first file's.
-      if (!In.Compilations)
-        In.Compilations = std::move(Detected);
+    auto MissingDir = llvm::find_if(Commands, [](const auto &C) {
+      return !llvm::sys::fs::is_directory(C.Directory);
+    });
+    if (MissingDir != Commands.end()) {
+      Fail(File, fmt::format("its compile command's directory {} does not "
+                             "exist",
+                             MissingDir->Directory));
+      continue;
     }
     In.Files.push_back(File);
   }

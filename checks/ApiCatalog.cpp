@@ -275,7 +275,12 @@ const VarDecl *calledFunctionObject(const Expr *Call) {
   if (!Op || Op->getOperator() != OO_Call || Op->getNumArgs() == 0)
     return nullptr;
   const auto *Ref = dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts());
-  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  // Library function objects live at namespace scope; a local
+  // `std::function<void()> read` is not POSIX read.
+  if (!VD || !VD->getDeclContext()->getRedeclContext()->isNamespace())
+    return nullptr;
+  return VD;
 }
 
 std::optional<ApiMatch> ApiCatalog::lookup(const Expr *Call,

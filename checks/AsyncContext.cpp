@@ -202,6 +202,16 @@ public:
     return true;
   }
 
+  // co_await is ill-formed in the initialiser of a static or thread_local
+  // variable.
+  bool TraverseVarDecl(VarDecl *VD) {
+    bool NoAwait = VD->isStaticLocal() || VD->getTLSKind() != VarDecl::TLS_None;
+    CatchDepth += NoAwait;
+    bool Ok = Base::TraverseVarDecl(VD);
+    CatchDepth -= NoAwait;
+    return Ok;
+  }
+
   bool TraverseCXXCatchStmt(CXXCatchStmt *S) {
     ++CatchDepth;
     bool Ok = Base::TraverseCXXCatchStmt(S);
@@ -261,7 +271,7 @@ public:
 private:
   bool BaseCanAwait;
   llvm::function_ref<void(const ExecutionSite &)> Visit;
-  unsigned CatchDepth = 0;
+  unsigned CatchDepth = 0; // catch handlers and static initialisers
   unsigned InvokedDepth = 0;
   const Stmt *FullStmt = nullptr;
   const CompoundStmt *Block = nullptr;

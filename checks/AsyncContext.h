@@ -70,8 +70,9 @@ asyncContextFromMatch(const ast_matchers::MatchFinder::MatchResult &Result);
 struct ExecutionSite {
   const Stmt *S;
   /// The statement may be rewritten to `co_await`: it is directly in the
-  /// coroutine, not in a handler, an immediately invoked lambda or a catch
-  /// block (where co_await is ill-formed).
+  /// coroutine, not in a handler, an immediately invoked lambda, a catch
+  /// block or the initialiser of a static or thread_local variable (where
+  /// co_await is ill-formed).
   bool CanAwait;
   /// The innermost enclosing statement of a compound statement, for
   /// whole-statement rewrites and for looking at the statements around it.

@@ -72,6 +72,14 @@ cppcoro::task<int> inLambdas() {
   co_return now;
 }
 
+cppcoro::task<int> cachedOnce() {
+  // co_await is ill-formed in a static initialiser: reported, not rewritten.
+  static int cached = cppcoro::sync_wait(answer());
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: sync-over-async: 'cppcoro::sync_wait' in coroutine 'cachedOnce' {{.*}} [coro-sync-wait]
+  // CHECK-FIXES: static int cached = cppcoro::sync_wait(answer());
+  co_return cached;
+}
+
 // --- negatives ---------------------------------------------------------------
 
 cppcoro::task<int> handsOff(std::vector<std::thread> &threads,

@@ -32,6 +32,8 @@ llvm::StringRef describeCategory(llvm::StringRef Category) {
       .Case("task", "runs the awaited work to completion while holding the "
                     "executor thread, and deadlocks if that work needs this "
                     "thread")
+      .Case("pool", "blocks the executor thread until the pool's work is "
+                    "done, and deadlocks if that work needs this thread")
       .Case("loop", "runs a nested event loop on the executor thread and "
                     "does not return until that loop runs out of work")
       .Default("blocks the executor thread until asynchronous work "

@@ -79,6 +79,15 @@ asio::awaitable<void> nestedLoop(asio::io_context &io) {
   co_return;
 }
 
+asio::awaitable<void> joinsThePool(asio::thread_pool &pool) {
+  asio::post(pool, [] { renderPage("/"); });
+  pool.join();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: sync-over-async: 'asio::thread_pool::join' in coroutine 'joinsThePool' blocks the executor thread until the pool's work is done, and deadlocks if that work needs this thread; co_await the work posted to the pool (co_spawn it with use_awaitable) instead of joining the pool [coro-sync-wait]
+  pool.attach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: sync-over-async: 'asio::thread_pool::attach' in coroutine 'joinsThePool' runs a nested event loop {{.*}} [coro-sync-wait]
+  co_return;
+}
+
 // A completion handler runs on the event loop thread too.
 void onAccept(asio::io_context &io, tcp::acceptor &acceptor,
               std::future<int> &quota) {

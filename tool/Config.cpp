@@ -91,7 +91,6 @@ llvm::Expected<Config> Config::create(const DriverOptions &Options) {
   Config C;
   C.Defaults = tidy::ClangTidyOptions::getDefaults();
   C.Defaults.Checks = "-*,coro-*";
-  C.Defaults.HeaderFilterRegex = "";
   if (Options.ChecksGiven) {
     if (llvm::Error E = validateCheckGlobs(Options.Checks))
       return std::move(E);

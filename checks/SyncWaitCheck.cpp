@@ -100,10 +100,15 @@ bool isZeroDuration(const Expr *Arg, const ASTContext &Ctx) {
   return Arg->EvaluateAsRValue(Result, Ctx) && isZeroValue(Result.Val);
 }
 
-bool isCallToNow(const Expr *E) {
+// clock::now(), time_point::min(), or the clock's epoch: a deadline that has
+// already passed.
+bool isPastDeadline(const Expr *E, const ASTContext &Ctx) {
   const auto *CE = dyn_cast<CallExpr>(stripWrappers(E));
   const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
-  return FD && FD->getIdentifier() && FD->getName() == "now";
+  if (FD && FD->getIdentifier() &&
+      (FD->getName() == "now" || FD->getName() == "min"))
+    return true;
+  return isZeroDuration(E, Ctx);
 }
 
 // wait_for(0s) / wait_until(clock::now()): asks whether the future is
@@ -116,7 +121,7 @@ bool isPollingWait(const CallExpr *Call, const ASTContext &Ctx) {
   if (MD->getName() == "wait_for")
     return isZeroDuration(MC->getArg(0), Ctx);
   if (MD->getName() == "wait_until")
-    return isCallToNow(MC->getArg(0));
+    return isPastDeadline(MC->getArg(0), Ctx);
   return false;
 }
 

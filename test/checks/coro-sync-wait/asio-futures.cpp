@@ -191,6 +191,11 @@ asio::awaitable<int> pollsInstead(asio::io_context &io, int user) {
     co_return value;
   value += third.get();
   auto fourth = std::async(std::launch::async, loadQuota, user);
+  if (fourth.wait_until(std::chrono::steady_clock::time_point::min()) ==
+          std::future_status::ready ||
+      fourth.wait_until(std::chrono::system_clock::time_point{}) ==
+          std::future_status::ready)
+    value += 1;
   value += fourth.wait_for(std::chrono::milliseconds::zero()) ==
                    std::future_status::ready
                ? fourth.get()

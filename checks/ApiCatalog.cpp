@@ -113,6 +113,9 @@ ApiCatalog::ApiCatalog() {
 #define COROLINT_AWAIT(Name, Fw, Operand, OperandTypes, Requires, Template)    \
   AwaitRewrites[rewriteKey(Framework::Fw, Name)] =                             \
       makeAwaitRewrite(#Operand, OperandTypes, Requires, Template);
+#define COROLINT_DETACH(Trigger, Name, Receiver, Fw, Advice)                   \
+  add(ApiEntry{ApiKind::Detach, #Trigger, Name, splitReceivers(Receiver),      \
+               Advice, Framework::Fw});
 #include "ApiCatalog.def"
 }
 
@@ -154,6 +157,46 @@ const Expr *ApiCatalog::descriptorOf(llvm::StringRef Name,
   return CE->getArg(It->second);
 }
 
+bool ApiCatalog::isDetachedToken(QualType T) {
+  static const llvm::StringSet<> Tokens = [] {
+    llvm::StringSet<> Names;
+#define COROLINT_DETACHED_TOKEN(Type)                                          \
+  Names.insert(Type);                                                          \
+  if (std::string Boost = boostAsioSpelling(Type); !Boost.empty())             \
+    Names.insert(Boost);
+#include "ApiCatalog.def"
+    return Names;
+  }();
+  const CXXRecordDecl *RD = recordOf(T);
+  return RD && Tokens.contains(plainQualifiedName(RD));
+}
+
+bool ApiCatalog::isTaskScopeApi(llvm::StringRef Name) {
+  static const llvm::StringSet<> Scopes = [] {
+    llvm::StringSet<> Names;
+#define COROLINT_TASK_SCOPE(Fw, Name, Advice) Names.insert(Name);
+#include "ApiCatalog.def"
+    return Names;
+  }();
+  return Scopes.contains(Name);
+}
+
+llvm::StringRef ApiCatalog::taskScopeAdvice(Framework Fw) {
+#define COROLINT_TASK_SCOPE(F, Name, Advice)                                   \
+  if (Fw == Framework::F)                                                      \
+    return Advice;
+#include "ApiCatalog.def"
+  return "";
+}
+
+llvm::StringRef ApiCatalog::taskRunnerAdvice(Framework Fw) {
+#define COROLINT_TASK_RUNNER(F, Advice)                                        \
+  if (Fw == Framework::F)                                                      \
+    return Advice;
+#include "ApiCatalog.def"
+  return taskRunnerAdvice(Framework::Generic);
+}
+
 void ApiCatalog::add(ApiEntry Entry) {
   Entries.push_back(std::make_unique<ApiEntry>(std::move(Entry)));
   const ApiEntry *E = Entries.back().get();
@@ -164,7 +207,8 @@ void ApiCatalog::add(ApiEntry Entry) {
 }
 
 void ApiCatalog::addUserEntry(ApiKind Kind, llvm::StringRef Spec,
-                              llvm::StringRef DefaultCategory) {
+                              llvm::StringRef DefaultCategory,
+                              llvm::StringRef Advice) {
   auto [Name, Category] = Spec.split('=');
   Name = Name.trim();
   Category = Category.trim();
@@ -175,9 +219,11 @@ void ApiCatalog::addUserEntry(ApiKind Kind, llvm::StringRef Spec,
                Category.empty() ? DefaultCategory.str() : Category.str(),
                Name.str(),
                {},
-               Kind == ApiKind::SyncWait
+               !Advice.empty() ? Advice.str()
+               : Kind == ApiKind::SyncWait
                    ? "co_await the asynchronous work instead"
-                   : "an asynchronous counterpart"});
+               : Kind == ApiKind::Detach ? ""
+                                         : "an asynchronous counterpart"});
 }
 
 void ApiCatalog::allow(llvm::StringRef Name) {

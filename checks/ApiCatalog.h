@@ -24,6 +24,8 @@ namespace clang::tidy::corolint {
 enum class ApiKind {
   Blocking, ///< Holds the calling thread until the operation completes.
   SyncWait, ///< Holds the calling thread until asynchronous work completes.
+  Detach,   ///< Starts work and lets it go; Category is the trigger
+            ///< ("call", "discarded", "token", "future": see the .def).
 };
 
 struct ApiEntry {
@@ -32,6 +34,8 @@ struct ApiEntry {
   std::string Name;
   llvm::SmallVector<std::string, 2> Receivers;
   std::string Advice;
+  /// For Detach entries: the framework whose task scope is the alternative.
+  Framework Fw = Framework::None;
 };
 
 /// Where the awaitable of a sync wait is (see COROLINT_AWAIT).
@@ -77,7 +81,8 @@ public:
   /// Adds a user API. \p Spec is "name" or "name=category"; an unknown
   /// category is kept as given.
   void addUserEntry(ApiKind Kind, llvm::StringRef Spec,
-                    llvm::StringRef DefaultCategory);
+                    llvm::StringRef DefaultCategory,
+                    llvm::StringRef Advice = "an asynchronous counterpart");
   /// Removes \p Name from every lookup, whatever the tables say.
   void allow(llvm::StringRef Name);
   /// Adds "name=template" rewrites for \p Fw (see ApiCatalog.def for the
@@ -103,6 +108,16 @@ public:
 
   /// How the sync wait \p Name becomes a co_await in a coroutine of \p Fw.
   const AwaitRewrite *awaitRewriteFor(llvm::StringRef Name, Framework Fw) const;
+  /// Whether \p T is a completion token that discards the result
+  /// (asio::detached_t).
+  static bool isDetachedToken(QualType T);
+  /// Whether \p Name is a task-scope API: the structured way to start work
+  /// without awaiting it at once.
+  static bool isTaskScopeApi(llvm::StringRef Name);
+  /// The task scope of \p Fw, for "use ..." in messages; empty if none.
+  static llvm::StringRef taskScopeAdvice(Framework Fw);
+  /// How a plain function gets a task of \p Fw to run.
+  static llvm::StringRef taskRunnerAdvice(Framework Fw);
 
   /// All categories in the built-in tables, sorted.
   static llvm::ArrayRef<llvm::StringRef> knownCategories();

@@ -149,19 +149,24 @@ std::optional<AsyncContext> handlerContext(const LambdaExpr *L,
 
 } // namespace
 
+std::optional<AsyncContext> coroutineContext(const FunctionDecl *FD) {
+  if (!isCoroutine(FD))
+    return std::nullopt;
+  const auto *Body = cast<CoroutineBodyStmt>(FD->getBody());
+  AsyncContext Ctx;
+  Ctx.Kind = AsyncContextKind::Coroutine;
+  Ctx.Function = FD;
+  Ctx.Body = Body->getBody();
+  Ctx.Fw = classifyType(FD->getReturnType()).Fw;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    Ctx.IsLambda = MD->getParent()->isLambda();
+  return Ctx;
+}
+
 std::optional<AsyncContext>
 asyncContextFromMatch(const MatchFinder::MatchResult &Result) {
-  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>(CoroutineBinding)) {
-    const auto *Body = cast<CoroutineBodyStmt>(FD->getBody());
-    AsyncContext Ctx;
-    Ctx.Kind = AsyncContextKind::Coroutine;
-    Ctx.Function = FD;
-    Ctx.Body = Body->getBody();
-    Ctx.Fw = classifyType(FD->getReturnType()).Fw;
-    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
-      Ctx.IsLambda = MD->getParent()->isLambda();
-    return Ctx;
-  }
+  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>(CoroutineBinding))
+    return coroutineContext(FD);
   if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>(LambdaBinding))
     return handlerContext(L, *Result.Context);
   return std::nullopt;
@@ -292,6 +297,77 @@ void forEachExecutedStmtIn(
     const Stmt *Body, llvm::function_ref<void(const ExecutionSite &)> Visit) {
   if (Body)
     ExecutedStmtWalker(false, Visit).TraverseStmt(const_cast<Stmt *>(Body));
+}
+
+namespace {
+
+const Expr *ignoreWrappers(const Expr *E) {
+  while (true) {
+    const Expr *Inner = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Inner))
+      Inner = Cleanups->getSubExpr();
+    if (Inner == E)
+      return E;
+    E = Inner;
+  }
+}
+
+bool isVoidCast(const Expr *E) {
+  const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+  return Cast && Cast->getTypeAsWritten()->isVoidType();
+}
+
+void visitDroppedExpr(const Expr *Statement, const Expr *E, bool VoidCast,
+                      llvm::function_ref<void(const DroppedValue &)> Visit) {
+  E = ignoreWrappers(E);
+  if (isVoidCast(E)) {
+    visitDroppedExpr(Statement, cast<ExplicitCastExpr>(E)->getSubExpr(),
+                     /*VoidCast=*/true, Visit);
+    return;
+  }
+  if (const auto *Comma = dyn_cast<BinaryOperator>(E);
+      Comma && Comma->getOpcode() == BO_Comma) {
+    visitDroppedExpr(Statement, Comma->getLHS(), VoidCast, Visit);
+    visitDroppedExpr(Statement, Comma->getRHS(), VoidCast, Visit);
+    return;
+  }
+  Visit(DroppedValue{Statement, E, VoidCast});
+}
+
+} // namespace
+
+void forEachDroppedValue(const Stmt *S,
+                         llvm::function_ref<void(const DroppedValue &)> Visit) {
+  if (!S)
+    return;
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    visitDroppedExpr(E, E, /*VoidCast=*/false, Visit);
+    return;
+  }
+  // Braced bodies are compound statements, whose children are visited as
+  // statements of their own.
+  auto Unbraced = [&](const Stmt *Body) {
+    if (Body && !isa<CompoundStmt>(Body))
+      forEachDroppedValue(Body, Visit);
+  };
+  if (const auto *If = dyn_cast<IfStmt>(S)) {
+    Unbraced(If->getThen());
+    Unbraced(If->getElse());
+  } else if (const auto *For = dyn_cast<ForStmt>(S)) {
+    Unbraced(For->getBody());
+    if (const Expr *Inc = For->getInc())
+      visitDroppedExpr(Inc, Inc, /*VoidCast=*/false, Visit);
+  } else if (const auto *While = dyn_cast<WhileStmt>(S)) {
+    Unbraced(While->getBody());
+  } else if (const auto *Do = dyn_cast<DoStmt>(S)) {
+    Unbraced(Do->getBody());
+  } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
+    Unbraced(Range->getBody());
+  } else if (const auto *Label = dyn_cast<LabelStmt>(S)) {
+    Unbraced(Label->getSubStmt());
+  } else if (const auto *Case = dyn_cast<SwitchCase>(S)) {
+    Unbraced(Case->getSubStmt());
+  }
 }
 
 } // namespace clang::tidy::corolint

@@ -66,6 +66,11 @@ void registerAsyncContextMatchers(
 std::optional<AsyncContext>
 asyncContextFromMatch(const ast_matchers::MatchFinder::MatchResult &Result);
 
+/// The coroutine context of \p FD if it is a coroutine definition: the
+/// same context registerAsyncContextMatchers finds, for checks that walk
+/// every function body.
+std::optional<AsyncContext> coroutineContext(const FunctionDecl *FD);
+
 /// Where a statement of an async context sits.
 struct ExecutionSite {
   const Stmt *S;
@@ -91,6 +96,25 @@ void forEachExecutedStmt(const AsyncContext &Ctx,
 /// summaries of plain functions); every site has CanAwait false.
 void forEachExecutedStmtIn(
     const Stmt *Body, llvm::function_ref<void(const ExecutionSite &)> Visit);
+
+/// A value computed by a statement and thrown away.
+struct DroppedValue {
+  /// The expression as Sema built it, the statement itself.
+  const Expr *Statement;
+  /// The expression whose value is dropped, seen through the temporaries,
+  /// conversions and parentheses Sema wraps around it, and through an
+  /// explicit cast to void.
+  const Expr *Value;
+  /// Dropped by an explicit cast to void: `(void)f();`.
+  bool VoidCast;
+};
+
+/// Calls \p Visit for the values dropped by \p S (a statement of a compound
+/// statement) and by the statements it controls without braces: the
+/// branches of an if, loop bodies, labelled statements, both sides of a
+/// comma.
+void forEachDroppedValue(const Stmt *S,
+                         llvm::function_ref<void(const DroppedValue &)> Visit);
 
 /// True if \p FD is a coroutine (its body uses co_await/co_yield/co_return).
 bool isCoroutine(const FunctionDecl *FD);

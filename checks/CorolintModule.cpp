@@ -1,7 +1,9 @@
 //===--- CorolintModule.cpp - The coro-* checks as a clang-tidy module ----===//
 
 #include "BlockingCallCheck.h"
+#include "DetachedTaskCheck.h"
 #include "SyncWaitCheck.h"
+#include "UnawaitedTaskCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
 namespace clang::tidy::corolint {
@@ -11,6 +13,8 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<BlockingCallCheck>("coro-blocking-call");
     Factories.registerCheck<SyncWaitCheck>("coro-sync-wait");
+    Factories.registerCheck<DetachedTaskCheck>("coro-detached-task");
+    Factories.registerCheck<UnawaitedTaskCheck>("coro-unawaited-task");
   }
 };
 

@@ -5,6 +5,8 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::corolint {
@@ -101,8 +103,151 @@ bool hasCoAwaitOperator(const CXXRecordDecl *RD) {
 
 } // namespace
 
+namespace {
+
+const NamedDecl *findMember(const CXXRecordDecl *RD, llvm::StringRef Name) {
+  if (!RD || !RD->hasDefinition())
+    return nullptr;
+  RD = RD->getDefinition();
+  const IdentifierInfo &II = RD->getASTContext().Idents.get(Name);
+  for (const NamedDecl *D : RD->lookup(DeclarationName(&II)))
+    return D;
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (const NamedDecl *D = findMember(recordOf(Base.getType()), Name))
+      return D;
+  return nullptr;
+}
+
+const CXXMethodDecl *findMethod(const CXXRecordDecl *RD, llvm::StringRef Name) {
+  const NamedDecl *D = findMember(RD, Name);
+  if (const auto *Template = dyn_cast_or_null<FunctionTemplateDecl>(D))
+    D = Template->getTemplatedDecl();
+  return dyn_cast_or_null<CXXMethodDecl>(D);
+}
+
+// `bool await_ready() { return true; }` and the like.
+std::optional<bool> constantAwaitReady(const CXXRecordDecl *Awaiter) {
+  const CXXMethodDecl *Ready = findMethod(Awaiter, "await_ready");
+  if (!Ready)
+    return std::nullopt;
+  const FunctionDecl *Def = Ready->getDefinition();
+  const auto *Body =
+      dyn_cast_or_null<CompoundStmt>(Def ? Def->getBody() : nullptr);
+  if (!Body || Body->size() != 1)
+    return std::nullopt;
+  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+  const Expr *Value = Return ? Return->getRetValue() : nullptr;
+  if (const auto *Literal = dyn_cast_or_null<CXXBoolLiteralExpr>(
+          Value ? Value->IgnoreImpCasts() : nullptr))
+    return Literal->getValue();
+  return std::nullopt;
+}
+
+PromiseInfo::Start startOf(const CXXRecordDecl *Promise) {
+  const CXXMethodDecl *Initial = findMethod(Promise, "initial_suspend");
+  if (!Initial)
+    return PromiseInfo::Start::Unknown;
+  const CXXRecordDecl *Awaiter = recordOf(Initial->getReturnType());
+  if (!Awaiter)
+    return PromiseInfo::Start::Unknown;
+  std::string Name = plainQualifiedName(Awaiter);
+  if (Name == "std::suspend_always")
+    return PromiseInfo::Start::Suspended;
+  if (Name == "std::suspend_never")
+    return PromiseInfo::Start::Running;
+  if (std::optional<bool> Ready = constantAwaitReady(Awaiter))
+    return *Ready ? PromiseInfo::Start::Running : PromiseInfo::Start::Suspended;
+  return PromiseInfo::Start::Unknown;
+}
+
+bool isAwaitableByShape(const CXXRecordDecl *RD) {
+  return hasCoAwaitOperator(RD) || (hasMemberNamed(RD, "await_ready") &&
+                                    hasMemberNamed(RD, "await_suspend") &&
+                                    hasMemberNamed(RD, "await_resume"));
+}
+
+} // namespace
+
+std::optional<PromiseInfo> promiseOf(QualType T) {
+  if (T.isNull() || T->isDependentType())
+    return std::nullopt;
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  const NamedDecl *Member = findMember(RD, "promise_type");
+  if (!Member)
+    return std::nullopt;
+  const CXXRecordDecl *Promise = nullptr;
+  if (const auto *Nested = dyn_cast<CXXRecordDecl>(Member))
+    Promise = Nested;
+  else if (const auto *Alias = dyn_cast<TypedefNameDecl>(Member))
+    Promise = recordOf(Alias->getUnderlyingType());
+  if (!Promise || !Promise->hasDefinition())
+    return std::nullopt;
+  PromiseInfo Info;
+  Info.Promise = Promise->getDefinition();
+  Info.InitialSuspend = startOf(Info.Promise);
+  Info.HasAwaitTransform = hasMemberNamed(Info.Promise, "await_transform");
+  if (const CXXMethodDecl *Handler =
+          findMethod(Info.Promise, "unhandled_exception")) {
+    const FunctionDecl *Def = Handler->getDefinition();
+    Info.UnhandledException = cast<CXXMethodDecl>(Def ? Def : Handler);
+    if (const auto *Body =
+            dyn_cast_or_null<CompoundStmt>(Def ? Def->getBody() : nullptr))
+      Info.SwallowsExceptions = Body->body_empty();
+  }
+  return Info;
+}
+
+bool isFireAndForgetByShape(QualType T) {
+  if (T.isNull() || T->isDependentType())
+    return false;
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || isAwaitableByShape(RD))
+    return false;
+  // A member could hold the coroutine handle or a future to join.
+  if (!RD->getDefinition()->isEmpty())
+    return false;
+  std::optional<PromiseInfo> Promise = promiseOf(T);
+  return Promise && Promise->InitialSuspend == PromiseInfo::Start::Running;
+}
+
+bool isAwaitableIn(QualType Awaited, const FunctionDecl *Coroutine) {
+  if (!Coroutine)
+    return false;
+  QualType CoroutineType = Coroutine->getReturnType();
+  TaskTypeInfo Task = classifyType(Awaited);
+  TaskTypeInfo Context = classifyType(CoroutineType);
+  if (!Task.IsAwaitable || Context.Fw == Framework::None)
+    return false;
+  if (Task.Fw != Framework::Generic && Task.Fw == Context.Fw) {
+    if (asioNamespace(Task.Fw).empty())
+      return true;
+    // asio::awaitable<T, Executor> is only awaitable in a coroutine on the
+    // same executor type.
+    const auto *AwaitedSpec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        Awaited.getNonReferenceType()->getAsCXXRecordDecl());
+    const auto *ContextSpec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        CoroutineType->getAsCXXRecordDecl());
+    if (!AwaitedSpec || !ContextSpec ||
+        AwaitedSpec->getTemplateArgs().size() < 2 ||
+        ContextSpec->getTemplateArgs().size() < 2)
+      return false;
+    const TemplateArgument &A = AwaitedSpec->getTemplateArgs()[1];
+    const TemplateArgument &B = ContextSpec->getTemplateArgs()[1];
+    return A.getKind() == TemplateArgument::Type &&
+           B.getKind() == TemplateArgument::Type &&
+           A.getAsType().getCanonicalType() == B.getAsType().getCanonicalType();
+  }
+  // Across frameworks only a real awaiter works, and only if the
+  // coroutine's promise does not filter what it awaits.
+  if (!isAwaitableByShape(Awaited.getNonReferenceType()->getAsCXXRecordDecl()))
+    return false;
+  std::optional<PromiseInfo> Promise = promiseOf(CoroutineType);
+  return Promise && !Promise->HasAwaitTransform;
+}
+
 TaskTypeInfo classifyType(QualType T,
-                          llvm::ArrayRef<std::string> ExtraTaskTypes) {
+                          llvm::ArrayRef<std::string> ExtraTaskTypes,
+                          llvm::ArrayRef<std::string> ExtraFireAndForgetTypes) {
   TaskTypeInfo Info;
   if (T.isNull() || T->isDependentType())
     return Info;
@@ -120,6 +265,13 @@ TaskTypeInfo classifyType(QualType T,
     Info.IsFireAndForget = Known.IsFireAndForget;
     return Info;
   }
+  for (const std::string &Extra : ExtraFireAndForgetTypes) {
+    if (Name == Extra) {
+      Info.Fw = Framework::Generic;
+      Info.IsTask = Info.IsFireAndForget = true;
+      return Info;
+    }
+  }
   for (const std::string &Extra : ExtraTaskTypes) {
     if (Name == Extra) {
       Info.Fw = Framework::Generic;
@@ -136,14 +288,15 @@ TaskTypeInfo classifyType(QualType T,
     Info.Fw = Framework::Generic;
     Info.IsTask = true;
   }
-  if (hasCoAwaitOperator(RD) || (hasMemberNamed(RD, "await_ready") &&
-                                 hasMemberNamed(RD, "await_suspend") &&
-                                 hasMemberNamed(RD, "await_resume"))) {
+  if (isAwaitableByShape(RD)) {
     Info.Fw = Framework::Generic;
     Info.IsAwaitable = true;
   }
-  // Whether an unknown task type is lazy depends on its promise's
-  // initial_suspend, which the checks that care inspect themselves.
+  if (Info.IsTask) {
+    if (std::optional<PromiseInfo> Promise = promiseOf(T))
+      Info.IsLazy = Promise->InitialSuspend == PromiseInfo::Start::Suspended;
+    Info.IsFireAndForget = isFireAndForgetByShape(T);
+  }
   return Info;
 }
 

@@ -13,10 +13,13 @@
 #include "clang/AST/Type.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+#include <optional>
 #include <string>
 
 namespace clang {
 class CXXRecordDecl;
+class CXXMethodDecl;
+class FunctionDecl;
 namespace tidy::corolint {
 
 enum class Framework {
@@ -50,17 +53,52 @@ struct TaskTypeInfo {
   bool IsAwaitable = false;
   /// Lazily started: dropping it means the work never runs.
   bool IsLazy = false;
-  /// A known fire-and-forget type (winrt::fire_and_forget,
-  /// drogon::AsyncTask, boost::cobalt::detached).
+  /// A fire-and-forget type: a known one (winrt::fire_and_forget,
+  /// drogon::AsyncTask, boost::cobalt::detached), one named by the user, or
+  /// one recognised by shape (see isFireAndForgetByShape).
   bool IsFireAndForget = false;
 
   bool isAsync() const { return IsTask || IsAwaitable; }
 };
 
 /// Classifies \p T. \p ExtraTaskTypes are user-declared task type names
-/// (plain qualified names, as in the TaskTypes option).
-TaskTypeInfo classifyType(QualType T,
-                          llvm::ArrayRef<std::string> ExtraTaskTypes = {});
+/// (plain qualified names, as in the TaskTypes option), \p
+/// ExtraFireAndForgetTypes user-declared fire-and-forget types.
+TaskTypeInfo
+classifyType(QualType T, llvm::ArrayRef<std::string> ExtraTaskTypes = {},
+             llvm::ArrayRef<std::string> ExtraFireAndForgetTypes = {});
+
+/// What a coroutine's promise says about it, read from its declarations.
+struct PromiseInfo {
+  enum class Start { Unknown, Suspended, Running };
+  const CXXRecordDecl *Promise = nullptr;
+  /// initial_suspend returns std::suspend_always (Suspended: the task is
+  /// lazy) or std::suspend_never (Running: the body starts at the call).
+  Start InitialSuspend = Start::Unknown;
+  /// The promise's unhandled_exception, if it has a body.
+  const CXXMethodDecl *UnhandledException = nullptr;
+  /// unhandled_exception has an empty body: exceptions vanish there.
+  bool SwallowsExceptions = false;
+  /// The promise has await_transform, so only what it accepts may be
+  /// co_awaited in the coroutine.
+  bool HasAwaitTransform = false;
+};
+
+/// The promise of coroutine return type \p T (its nested promise_type),
+/// or nullopt when \p T has none.
+std::optional<PromiseInfo> promiseOf(QualType T);
+
+/// A coroutine return type that is fire-and-forget by construction: its
+/// promise starts the body at once (initial_suspend never suspends) and the
+/// object handed to the caller is empty and not awaitable, so there is
+/// nothing to await or join.
+bool isFireAndForgetByShape(QualType T);
+
+/// Whether `co_await E`, \p E of type \p Awaited, compiles in \p
+/// Coroutine: the same framework (and for asio the same executor), or an
+/// awaitable by shape in a coroutine whose promise does not restrict what
+/// it awaits.
+bool isAwaitableIn(QualType Awaited, const FunctionDecl *Coroutine);
 
 } // namespace tidy::corolint
 } // namespace clang

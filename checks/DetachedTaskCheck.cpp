@@ -1,0 +1,419 @@
+//===--- DetachedTaskCheck.cpp - coro-detached-task -----------------------===//
+
+#include "DetachedTaskCheck.h"
+#include "AsyncRewrite.h"
+#include "Names.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::corolint {
+
+namespace {
+
+constexpr llvm::StringLiteral FunctionBinding = "function";
+constexpr unsigned MaxForwardingDepth = 3;
+
+const Expr *stripped(const Expr *E) {
+  while (true) {
+    const Expr *Inner = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Inner))
+      Inner = Cleanups->getSubExpr();
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Inner))
+      Inner = Cast->getSubExpr();
+    if (Inner == E)
+      return E;
+    E = Inner;
+  }
+}
+
+class ThrowFinder : public RecursiveASTVisitor<ThrowFinder> {
+public:
+  bool Found = false;
+  bool VisitCXXThrowExpr(CXXThrowExpr *) {
+    Found = true;
+    return false;
+  }
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+};
+
+// A handler that catches everything a coroutine is expected to throw: `...`
+// or std::exception by reference, and does not throw again.
+bool catchesEverything(const CXXCatchStmt *Handler) {
+  if (const VarDecl *Caught = Handler->getExceptionDecl()) {
+    QualType T = Caught->getType();
+    if (!T->isReferenceType())
+      return false;
+    const CXXRecordDecl *RD = recordOf(T);
+    if (!RD || plainQualifiedName(RD) != "std::exception")
+      return false;
+  }
+  ThrowFinder Finder;
+  Finder.TraverseStmt(const_cast<Stmt *>(Handler->getHandlerBlock()));
+  return !Finder.Found;
+}
+
+// The whole body of coroutine FD sits in a try whose handlers catch
+// everything: the coroutine reports its own errors.
+bool wholeBodyCatches(const FunctionDecl *FD) {
+  if (!FD)
+    return false;
+  const FunctionDecl *Def = FD->getDefinition();
+  if (!Def || !isCoroutine(Def))
+    return false;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(
+      cast<CoroutineBodyStmt>(Def->getBody())->getBody());
+  if (!Body || Body->size() != 1)
+    return false;
+  const auto *Try = dyn_cast<CXXTryStmt>(Body->body_front());
+  if (!Try)
+    return false;
+  for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+    if (catchesEverything(Try->getHandler(I)))
+      return true;
+  return false;
+}
+
+// The lambda or the called function that makes the coroutine, for
+// messages: "'listener'", "the coroutine lambda".
+std::string describeSpawned(const Expr *Spawned) {
+  Spawned = stripped(Spawned);
+  if (const auto *Call = dyn_cast<CallExpr>(Spawned))
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      if (Callee->getIdentifier())
+        return "'" + Callee->getName().str() + "'";
+  if (isa<LambdaExpr>(Spawned))
+    return "the coroutine lambda";
+  return "the coroutine";
+}
+
+// The value type T of the awaitable<T> (or task<T>) a spawn runs, to give
+// a completion handler the right signature; nullopt when unknown.
+std::optional<QualType> spawnedValueType(const Expr *Spawned) {
+  QualType T = stripped(Spawned)->getType();
+  if (const auto *L = dyn_cast<LambdaExpr>(stripped(Spawned)))
+    T = L->getCallOperator()->getReturnType();
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return std::nullopt;
+  return Spec->getTemplateArgs()[0].getAsType();
+}
+
+const FunctionDecl *enclosingNamedFunction(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  return MD && MD->getParent()->isLambda() ? nullptr : FD;
+}
+
+} // namespace
+
+DetachedTaskCheck::DetachedTaskCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      StrictMode(Options.get("StrictMode", false)),
+      RawAllowedSpawnSites(Options.get("AllowedSpawnSites", "")),
+      RawDetachFunctions(Options.get("DetachFunctions", "")),
+      RawFireAndForgetTypes(Options.get("FireAndForgetTypes", "")) {
+  for (llvm::StringRef Site :
+       utils::options::parseStringList(RawAllowedSpawnSites)) {
+    Site = Site.trim();
+    Site.consume_front("::");
+    if (!Site.empty())
+      AllowedSpawnSites.insert(Site);
+  }
+  for (llvm::StringRef Spec :
+       utils::options::parseStringList(RawDetachFunctions))
+    Catalog.addUserEntry(ApiKind::Detach, Spec, "call", "");
+  for (llvm::StringRef Type :
+       utils::options::parseStringList(RawFireAndForgetTypes)) {
+    Type = Type.trim();
+    Type.consume_front("::");
+    if (!Type.empty())
+      FireAndForgetTypes.push_back(Type.str());
+  }
+}
+
+void DetachedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "StrictMode", StrictMode);
+  Options.store(Opts, "AllowedSpawnSites", RawAllowedSpawnSites);
+  Options.store(Opts, "DetachFunctions", RawDetachFunctions);
+  Options.store(Opts, "FireAndForgetTypes", RawFireAndForgetTypes);
+}
+
+void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
+  // Every function body of the project, walked from the top: the walk
+  // visits each statement once, in the innermost function that runs it.
+  Finder->addMatcher(functionDecl(isDefinition(), hasBody(stmt()),
+                                  unless(isExpansionInSystemHeader()))
+                         .bind(FunctionBinding),
+                     this);
+}
+
+bool DetachedTaskCheck::isFireAndForget(QualType T) const {
+  return classifyType(T, {}, FireAndForgetTypes).IsFireAndForget;
+}
+
+bool DetachedTaskCheck::isAllowedSite(const FunctionDecl *FD) const {
+  const FunctionDecl *Named = enclosingNamedFunction(FD);
+  if (!Named || AllowedSpawnSites.empty())
+    return false;
+  return AllowedSpawnSites.contains(plainQualifiedName(Named)) ||
+         (Named->getIdentifier() &&
+          AllowedSpawnSites.contains(Named->getName()));
+}
+
+bool DetachedTaskCheck::handlesOwnErrors(const Expr *Spawned,
+                                         unsigned Depth) const {
+  Spawned = stripped(Spawned);
+  if (const auto *Call = dyn_cast<CallExpr>(Spawned))
+    return wholeBodyCatches(Call->getDirectCallee());
+  const auto *L = dyn_cast<LambdaExpr>(Spawned);
+  if (!L)
+    return false;
+  const CXXMethodDecl *Op = L->getCallOperator();
+  if (isCoroutine(Op))
+    return wholeBodyCatches(Op);
+  // [self = shared_from_this()] { return self->reader(); }: a plain lambda
+  // that makes the coroutine.
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Op->getBody());
+  if (Depth >= MaxForwardingDepth || !Body || Body->size() != 1)
+    return false;
+  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+  return Return && Return->getRetValue() &&
+         handlesOwnErrors(Return->getRetValue(), Depth + 1);
+}
+
+void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>(FunctionBinding);
+  if (!FD)
+    return;
+  checkFireAndForgetDefinition(FD);
+  checkFunction(FD, *Result.Context);
+}
+
+void DetachedTaskCheck::checkFireAndForgetDefinition(const FunctionDecl *FD) {
+  if (!isCoroutine(FD) || !isFireAndForget(FD->getReturnType()))
+    return;
+  if (!StrictMode && wholeBodyCatches(FD))
+    return;
+  const CXXRecordDecl *Returned = recordOf(FD->getReturnType());
+  std::string TypeName = Returned ? plainQualifiedName(Returned) : "";
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  bool IsLambda = MD && MD->getParent()->isLambda();
+  SourceLocation Loc = FD->getLocation();
+  if (IsLambda)
+    Loc = MD->getParent()->getLocation();
+  diag(Loc, "%select{coroutine '%1'|coroutine lambda}0 returns "
+            "fire-and-forget type '%2': callers cannot await it or observe "
+            "its errors, and nothing ties its lifetime to theirs (the C++ "
+            "analogue of 'async void'); return an awaitable task and let "
+            "the caller await it or hand it to a scope")
+      << IsLambda << (IsLambda ? "" : FD->getNameAsString()) << TypeName;
+  if (std::optional<PromiseInfo> Promise = promiseOf(FD->getReturnType()))
+    if (Promise->SwallowsExceptions && Promise->UnhandledException)
+      diag(Promise->UnhandledException->getLocation(),
+           "'unhandled_exception' of '%0' is empty: exceptions thrown in "
+           "the coroutine vanish here",
+           DiagnosticIDs::Note)
+          << plainQualifiedName(Promise->Promise);
+}
+
+void DetachedTaskCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
+  bool Allowed = isAllowedSite(FD);
+  bool RunsEventLoop = false;
+  llvm::SmallVector<PendingSpawn, 2> Spawns;
+
+  auto Visit = [&](const ExecutionSite &Site) {
+    if (Site.S == Site.FullStmt)
+      forEachDroppedValue(Site.S, [&](const DroppedValue &Dropped) {
+        if (!isa<CallExpr>(Dropped.Value) || Allowed)
+          return;
+        std::optional<ApiMatch> Api =
+            Catalog.lookup(Dropped.Value, ApiKind::Detach);
+        if (Api && (Api->Entry->Category == "discarded" ||
+                    Api->Entry->Category == "future"))
+          reportDroppedResult(Dropped.Value, *Api);
+      });
+
+    const auto *Call = dyn_cast<CallExpr>(Site.S);
+    if (!Call)
+      return;
+    if (!RunsEventLoop)
+      if (std::optional<ApiMatch> Wait =
+              Catalog.lookup(Call, ApiKind::SyncWait))
+        RunsEventLoop = llvm::StringRef(Wait->Name).contains("io_context::run");
+    if (Allowed)
+      return;
+
+    if (Call->isPRValue() && isFireAndForget(Call->getType())) {
+      if (StrictMode || !wholeBodyCatches(Call->getDirectCallee()))
+        reportFireAndForgetCall(Call);
+      return;
+    }
+
+    std::optional<ApiMatch> Api = Catalog.lookup(Call, ApiKind::Detach);
+    if (!Api)
+      return;
+    llvm::StringRef Trigger = Api->Entry->Category;
+    if (Trigger == "call") {
+      reportDetachCall(Call, *Api);
+      return;
+    }
+    // asio's SFINAE constraints are defaulted trailing parameters.
+    unsigned NumArgs = Call->getNumArgs();
+    while (NumArgs > 0 && isa<CXXDefaultArgExpr>(Call->getArg(NumArgs - 1)))
+      --NumArgs;
+    if (Trigger != "token" || NumArgs < 3)
+      return;
+    const Expr *Completion = Call->getArg(NumArgs - 1);
+    bool IgnoringHandler = false;
+    if (!ApiCatalog::isDetachedToken(Completion->getType())) {
+      // A handler that never looks at the std::exception_ptr it gets
+      // drops the error just as asio::detached does.
+      const auto *L = dyn_cast<LambdaExpr>(stripped(Completion));
+      const CXXMethodDecl *Op = L ? L->getCallOperator() : nullptr;
+      if (!Op || Op->getNumParams() == 0 || Op->getParamDecl(0)->isReferenced())
+        return;
+      IgnoringHandler = true;
+    }
+    const Expr *Spawned = Call->getArg(1);
+    bool Handled = handlesOwnErrors(Spawned);
+    if (Handled && !StrictMode)
+      return;
+    Spawns.push_back(PendingSpawn{Call, Api->DisplayName, Completion,
+                                  IgnoringHandler, Handled});
+  };
+
+  if (std::optional<AsyncContext> Coroutine = coroutineContext(FD))
+    forEachExecutedStmt(*Coroutine, Visit);
+  else
+    forEachExecutedStmtIn(FD->getBody(), Visit);
+
+  for (const PendingSpawn &Spawn : Spawns)
+    reportSpawn(Spawn, FD, RunsEventLoop, Ctx);
+}
+
+void DetachedTaskCheck::reportSpawn(const PendingSpawn &Spawn,
+                                    const FunctionDecl *Site,
+                                    bool RunsEventLoop, ASTContext &Ctx) {
+  const Expr *Spawned = Spawn.Call->getArg(1);
+  std::string What = describeSpawned(Spawned);
+  std::string How = Spawn.IgnoringHandler
+                        ? "a completion handler that ignores the "
+                          "std::exception_ptr"
+                        : "'" + spelledText(Spawn.Completion, Ctx) + "'";
+  if (How == "''")
+    How = "a detached completion token";
+
+  if (Spawn.Handled) {
+    diag(Spawn.Call->getBeginLoc(),
+         "'%0' with %1 lets %2 go: it handles its own exceptions, but "
+         "nothing owns it or waits for it before shutdown")
+        << Spawn.SpawnName << How << What << Spawn.Call->getSourceRange();
+    return;
+  }
+
+  // The rethrowing handler is right where the exception comes out of the
+  // event loop run by the same plain function (main, a server's run()); in
+  // a coroutine or a per-connection helper it would turn one failed
+  // session into a dead server.
+  bool TopLevel = RunsEventLoop && !isCoroutine(Site) &&
+                  enclosingNamedFunction(Site) != nullptr;
+  if (TopLevel) {
+    auto Diag = diag(Spawn.Call->getBeginLoc(),
+                     "'%0' with %1 drops any exception thrown by %2, so "
+                     "the program carries on as if it had succeeded; use a "
+                     "completion handler that rethrows it out of the event "
+                     "loop")
+                << Spawn.SpawnName << How << What
+                << Spawn.Call->getSourceRange();
+    std::optional<QualType> Value = spawnedValueType(Spawned);
+    SourceRange R = Spawn.Completion->getSourceRange();
+    if (Value && !Spawn.IgnoringHandler && R.isValid() &&
+        !R.getBegin().isMacroID() && !R.getEnd().isMacroID()) {
+      std::string Handler = (*Value)->isVoidType()
+                                ? "[](std::exception_ptr e) { if (e) "
+                                  "std::rethrow_exception(e); }"
+                                : "[](std::exception_ptr e, const auto &) { "
+                                  "if (e) std::rethrow_exception(e); }";
+      Diag << FixItHint::CreateReplacement(CharSourceRange::getTokenRange(R),
+                                           Handler);
+    }
+    return;
+  }
+  diag(Spawn.Call->getBeginLoc(),
+       "'%0' with %1 drops any exception thrown by %2 and nothing waits "
+       "for it; handle the std::exception_ptr in the completion handler "
+       "(log it), or catch inside the coroutine")
+      << Spawn.SpawnName << How << What << Spawn.Call->getSourceRange();
+}
+
+void DetachedTaskCheck::reportDetachCall(const Expr *Call,
+                                         const ApiMatch &Api) {
+  std::string Advice = Api.Entry->Advice;
+  if (Advice.empty())
+    Advice = ApiCatalog::taskScopeAdvice(Api.Entry->Fw).str();
+  if (Advice.empty())
+    Advice = "a scope that owns the work and is joined before shutdown";
+  diag(Call->getBeginLoc(),
+       "'%0' lets the work go: nothing waits for it or observes its "
+       "errors, and it may outlive what it uses; use %1 instead")
+      << Api.DisplayName << Advice << Call->getSourceRange();
+}
+
+void DetachedTaskCheck::reportDroppedResult(const Expr *Call,
+                                            const ApiMatch &Api) {
+  if (Api.Entry->Category == "future") {
+    // std::async(std::launch::deferred, ...) never runs unless waited for.
+    const auto *CE = cast<CallExpr>(Call);
+    bool Deferred = false;
+    if (CE->getNumArgs() > 1)
+      if (const auto *Policy = dyn_cast<DeclRefExpr>(stripped(CE->getArg(0))))
+        if (const auto *Enumerator =
+                dyn_cast<EnumConstantDecl>(Policy->getDecl()))
+          Deferred = Enumerator->getName() == "deferred";
+    if (Deferred) {
+      diag(Call->getBeginLoc(),
+           "the future returned by '%0' with std::launch::deferred is "
+           "discarded: the work never runs")
+          << Api.DisplayName << Call->getSourceRange();
+      return;
+    }
+    diag(Call->getBeginLoc(),
+         "the future returned by '%0' is discarded: its destructor blocks "
+         "until the work finishes, so this is a hidden synchronous wait, "
+         "not fire-and-forget; keep the future and wait for it where the "
+         "result is needed")
+        << Api.DisplayName << Call->getSourceRange();
+    return;
+  }
+  std::string Advice = Api.Entry->Advice;
+  if (Advice.empty())
+    Advice = ApiCatalog::taskScopeAdvice(Api.Entry->Fw).str();
+  if (Advice.empty())
+    Advice = "a scope that owns the work and is joined before shutdown";
+  diag(Call->getBeginLoc(),
+       "the result of '%0' is discarded: the task runs detached and "
+       "nothing observes its errors or waits for it; use %1")
+      << Api.DisplayName << Advice << Call->getSourceRange();
+}
+
+void DetachedTaskCheck::reportFireAndForgetCall(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  const CXXRecordDecl *Returned = recordOf(Call->getType());
+  std::string Name = Callee && Callee->getIdentifier()
+                         ? Callee->getName().str()
+                         : std::string("coroutine");
+  diag(Call->getBeginLoc(),
+       "call to '%0' starts a fire-and-forget coroutine ('%1'): nothing "
+       "can await it or observe its errors")
+      << Name << (Returned ? plainQualifiedName(Returned) : "")
+      << Call->getSourceRange();
+}
+
+} // namespace clang::tidy::corolint

@@ -1,0 +1,64 @@
+//===--- DetachedTaskCheck.h - coro-detached-task --------------*- C++ -*-===//
+
+#ifndef COROLINT_CHECKS_DETACHEDTASKCHECK_H
+#define COROLINT_CHECKS_DETACHEDTASKCHECK_H
+
+#include "ApiCatalog.h"
+#include "AsyncContext.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace clang::tidy::corolint {
+
+/// Flags work that is started and let go, so that nobody observes its
+/// completion or its errors: co_spawn with a detached token, detached
+/// threads, start_detached, dropped futures of folly's start(), calls and
+/// definitions of fire-and-forget coroutines, and std::async whose future
+/// is dropped (a hidden synchronous wait).
+///
+/// For the user-facing documentation see docs/checks/coro-detached-task.md.
+class DetachedTaskCheck : public ClangTidyCheck {
+public:
+  DetachedTaskCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+
+private:
+  /// A detaching spawn whose report waits until the whole function is
+  /// walked: whether a rethrowing handler is the right fix depends on
+  /// whether the same function runs the event loop.
+  struct PendingSpawn {
+    const CallExpr *Call;
+    std::string SpawnName;
+    const Expr *Completion;
+    bool IgnoringHandler;
+    bool Handled;
+  };
+
+  void checkFunction(const FunctionDecl *FD, ASTContext &Ctx);
+  void checkFireAndForgetDefinition(const FunctionDecl *FD);
+  bool isFireAndForget(QualType T) const;
+  bool handlesOwnErrors(const Expr *Spawned, unsigned Depth = 0) const;
+  bool isAllowedSite(const FunctionDecl *FD) const;
+  void reportSpawn(const PendingSpawn &Spawn, const FunctionDecl *Site,
+                   bool RunsEventLoop, ASTContext &Ctx);
+  void reportDetachCall(const Expr *Call, const ApiMatch &Api);
+  void reportDroppedResult(const Expr *Call, const ApiMatch &Api);
+  void reportFireAndForgetCall(const CallExpr *Call);
+
+  const bool StrictMode;
+  const std::string RawAllowedSpawnSites;
+  const std::string RawDetachFunctions;
+  const std::string RawFireAndForgetTypes;
+  llvm::StringSet<> AllowedSpawnSites;
+  std::vector<std::string> FireAndForgetTypes;
+  ApiCatalog Catalog;
+};
+
+} // namespace clang::tidy::corolint
+
+#endif

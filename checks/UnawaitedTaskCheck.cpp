@@ -1,0 +1,204 @@
+//===--- UnawaitedTaskCheck.cpp - coro-unawaited-task ---------------------===//
+
+#include "UnawaitedTaskCheck.h"
+#include "Names.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::corolint {
+
+namespace {
+
+constexpr llvm::StringLiteral FunctionBinding = "function";
+
+// "task 'asio::awaitable' returned by 'read_header'".
+std::string describeValue(const Expr *Value, const TaskTypeInfo &Info) {
+  const CXXRecordDecl *RD = recordOf(Value->getType());
+  std::string Text = Info.IsTask ? "task" : "awaitable";
+  if (RD)
+    Text += " '" + plainQualifiedName(RD) + "'";
+  if (const auto *Call = dyn_cast<CallExpr>(Value))
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      if (Callee->getIdentifier())
+        Text += " returned by '" + Callee->getName().str() + "'";
+  return Text;
+}
+
+// `co_await` binds tighter than these.
+bool needsParensUnderCoAwait(const Expr *E) {
+  if (isa<BinaryOperator, ConditionalOperator, BinaryConditionalOperator>(E))
+    return true;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    return Op->isInfixBinaryOp();
+  return false;
+}
+
+} // namespace
+
+UnawaitedTaskCheck::UnawaitedTaskCheck(StringRef Name,
+                                       ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context), RawTaskTypes(Options.get("TaskTypes", "")),
+      RawIgnoredTypes(Options.get("IgnoredTypes", "")) {
+  for (llvm::StringRef Type : utils::options::parseStringList(RawTaskTypes)) {
+    Type = Type.trim();
+    Type.consume_front("::");
+    if (!Type.empty())
+      TaskTypes.push_back(Type.str());
+  }
+  for (llvm::StringRef Type :
+       utils::options::parseStringList(RawIgnoredTypes)) {
+    Type = Type.trim();
+    Type.consume_front("::");
+    if (!Type.empty())
+      IgnoredTypes.insert(Type);
+  }
+}
+
+void UnawaitedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "TaskTypes", RawTaskTypes);
+  Options.store(Opts, "IgnoredTypes", RawIgnoredTypes);
+}
+
+void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
+  // A lazy task dropped in a plain function never runs either, so every
+  // function body of the project is walked, each statement once, in the
+  // innermost function that runs it.
+  Finder->addMatcher(functionDecl(isDefinition(), hasBody(stmt()),
+                                  unless(isExpansionInSystemHeader()))
+                         .bind(FunctionBinding),
+                     this);
+}
+
+std::optional<TaskTypeInfo>
+UnawaitedTaskCheck::unawaitedTaskType(QualType T) const {
+  if (T.isNull() || T->isReferenceType())
+    return std::nullopt;
+  TaskTypeInfo Info = classifyType(T, TaskTypes);
+  // Generators and eager fire-and-forget types have nothing to await; the
+  // latter are coro-detached-task's business.
+  if (!Info.IsAwaitable || Info.IsFireAndForget)
+    return std::nullopt;
+  const CXXRecordDecl *RD = recordOf(T);
+  if (!RD || IgnoredTypes.contains(plainQualifiedName(RD)))
+    return std::nullopt;
+  return Info;
+}
+
+void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>(FunctionBinding);
+  if (!FD)
+    return;
+  ASTContext &Ctx = *Result.Context;
+  auto Visit = [&](const ExecutionSite &Site) {
+    if (Site.S != Site.FullStmt)
+      return;
+    if (const auto *DS = dyn_cast<DeclStmt>(Site.S)) {
+      checkUnusedVariables(DS);
+      return;
+    }
+    forEachDroppedValue(Site.S, [&](const DroppedValue &Dropped) {
+      checkDropped(Dropped, Site, FD, Ctx);
+    });
+  };
+  if (std::optional<AsyncContext> Coroutine = coroutineContext(FD))
+    forEachExecutedStmt(*Coroutine, Visit);
+  else
+    forEachExecutedStmtIn(FD->getBody(), Visit);
+}
+
+void UnawaitedTaskCheck::checkDropped(const DroppedValue &Dropped,
+                                      const ExecutionSite &Site,
+                                      const FunctionDecl *FD, ASTContext &Ctx) {
+  const Expr *Value = Dropped.Value;
+  // Only a value made by this statement is dropped by it: `task = make()`
+  // and calls returning a reference hand back an object that lives on.
+  if (!Value->isPRValue())
+    return;
+  std::optional<TaskTypeInfo> Info = unawaitedTaskType(Value->getType());
+  if (!Info)
+    return;
+  // Detaching APIs that return a handle (folly's start()) are reported by
+  // coro-detached-task.
+  if (isa<CallExpr>(Value) && Catalog.lookup(Value, ApiKind::Detach))
+    return;
+  std::string What = describeValue(Value, *Info);
+
+  if (Dropped.VoidCast) {
+    // Casting an eager awaitable to void is an explicit choice; a lazy
+    // task cast to void is still a task that never runs.
+    if (Info->IsLazy)
+      diag(Value->getBeginLoc(),
+           "'(void)' discards %0: a lazy task that is never awaited never "
+           "runs")
+          << What << Value->getSourceRange();
+    return;
+  }
+
+  bool InCoroutine = isCoroutine(FD);
+  std::optional<FixItHint> Open, Close;
+  SourceRange R = Value->getSourceRange();
+  if (InCoroutine && Site.CanAwait && R.isValid() &&
+      !R.getBegin().isMacroID() && !R.getEnd().isMacroID() &&
+      isAwaitableIn(Value->getType(), FD)) {
+    bool Parens = needsParensUnderCoAwait(Value);
+    Open = FixItHint::CreateInsertion(R.getBegin(),
+                                      Parens ? "co_await (" : "co_await ");
+    if (Parens)
+      Close = FixItHint::CreateInsertion(
+          Lexer::getLocForEndOfToken(R.getEnd(), 0, Ctx.getSourceManager(),
+                                     Ctx.getLangOpts()),
+          ")");
+  }
+
+  std::string Advice;
+  if (!Open)
+    Advice = ("; " + ApiCatalog::taskRunnerAdvice(Info->Fw)).str();
+  auto Diag =
+      Info->IsLazy
+          ? diag(Value->getBeginLoc(),
+                 "%0 is never awaited: a lazy task that is dropped never "
+                 "runs%1")
+          : diag(Value->getBeginLoc(),
+                 "%0 is never awaited: its completion and errors are never "
+                 "observed%1");
+  Diag << What << Advice << Value->getSourceRange();
+  if (Open)
+    Diag << *Open;
+  if (Close)
+    Diag << *Close;
+}
+
+void UnawaitedTaskCheck::checkUnusedVariables(const DeclStmt *DS) {
+  for (const Decl *D : DS->decls()) {
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (!VD || isa<DecompositionDecl>(VD) || !VD->isLocalVarDecl() ||
+        VD->isStaticLocal() || VD->isReferenced() ||
+        VD->hasAttr<UnusedAttr>() || !VD->hasInit())
+      continue;
+    std::optional<TaskTypeInfo> Info = unawaitedTaskType(VD->getType());
+    if (!Info)
+      continue;
+    // The task must be made here: a copy of a shared task or a moved-from
+    // one is owned elsewhere as well.
+    const Expr *Init = VD->getInit()->IgnoreImplicit();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Init))
+      Init = Cleanups->getSubExpr()->IgnoreImplicit();
+    if (!isa<CallExpr>(Init) || Catalog.lookup(Init, ApiKind::Detach))
+      continue;
+    const CXXRecordDecl *RD = recordOf(VD->getType());
+    diag(VD->getLocation(),
+         "%select{awaitable|task}0 '%1' ('%2') is never awaited, returned or "
+         "passed on: %select{its completion and errors are never "
+         "observed|a lazy task that is dropped never runs}3")
+        << Info->IsTask << VD->getName() << plainQualifiedName(RD)
+        << Info->IsLazy;
+  }
+}
+
+} // namespace clang::tidy::corolint

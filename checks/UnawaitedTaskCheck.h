@@ -1,0 +1,45 @@
+//===--- UnawaitedTaskCheck.h - coro-unawaited-task ------------*- C++ -*-===//
+
+#ifndef COROLINT_CHECKS_UNAWAITEDTASKCHECK_H
+#define COROLINT_CHECKS_UNAWAITEDTASKCHECK_H
+
+#include "ApiCatalog.h"
+#include "AsyncContext.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace clang::tidy::corolint {
+
+/// Flags a task or awaitable that is created and never awaited, stored,
+/// returned or passed on: dropped by an expression statement (or a cast to
+/// void, for a lazy task), or held by a local variable nobody uses. A lazy
+/// task dropped this way never runs. Inside a coroutine the fix-it inserts
+/// `co_await`.
+///
+/// For the user-facing documentation see docs/checks/coro-unawaited-task.md.
+class UnawaitedTaskCheck : public ClangTidyCheck {
+public:
+  UnawaitedTaskCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+
+private:
+  std::optional<TaskTypeInfo> unawaitedTaskType(QualType T) const;
+  void checkDropped(const DroppedValue &Dropped, const ExecutionSite &Site,
+                    const FunctionDecl *FD, ASTContext &Ctx);
+  void checkUnusedVariables(const DeclStmt *DS);
+
+  const std::string RawTaskTypes;
+  const std::string RawIgnoredTypes;
+  std::vector<std::string> TaskTypes;
+  llvm::StringSet<> IgnoredTypes;
+  ApiCatalog Catalog;
+};
+
+} // namespace clang::tidy::corolint
+
+#endif

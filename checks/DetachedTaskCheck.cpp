@@ -87,8 +87,17 @@ std::string describeSpawned(const Expr *Spawned) {
     if (const FunctionDecl *Callee = Call->getDirectCallee())
       if (Callee->getIdentifier())
         return "'" + Callee->getName().str() + "'";
-  if (isa<LambdaExpr>(Spawned))
-    return "the coroutine lambda";
+  if (const auto *L = dyn_cast<LambdaExpr>(Spawned)) {
+    const CXXMethodDecl *Op = L->getCallOperator();
+    if (isCoroutine(Op))
+      return "the coroutine lambda";
+    // [self] { return self->reader(); } spawns reader.
+    if (const auto *Body = dyn_cast_or_null<CompoundStmt>(Op->getBody());
+        Body && Body->size() == 1)
+      if (const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+          Return && Return->getRetValue())
+        return describeSpawned(Return->getRetValue());
+  }
   return "the coroutine";
 }
 
@@ -231,7 +240,10 @@ void DetachedTaskCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
   auto Visit = [&](const ExecutionSite &Site) {
     if (Site.S == Site.FullStmt)
       forEachDroppedValue(Site.S, [&](const DroppedValue &Dropped) {
-        if (!isa<CallExpr>(Dropped.Value) || Allowed)
+        // A void result (folly's start(callback)) hands the outcome to
+        // the callback instead.
+        if (!isa<CallExpr>(Dropped.Value) || Allowed ||
+            Dropped.Value->getType()->isVoidType())
           return;
         std::optional<ApiMatch> Api =
             Catalog.lookup(Dropped.Value, ApiKind::Detach);

@@ -187,7 +187,7 @@ public:
 
   bool VisitStmt(Stmt *S) {
     Visit(ExecutionSite{S, BaseCanAwait && CatchDepth == 0 && InvokedDepth == 0,
-                        FullStmt ? FullStmt : S, Block});
+                        FullStmt ? FullStmt : S, Block, InvokedLambda});
     return true;
   }
 
@@ -242,7 +242,10 @@ public:
         if (!WalkUpFromCXXOperatorCallExpr(Call) || !TraverseLambdaExpr(L))
           return false;
         ++InvokedDepth;
+        const LambdaExpr *SavedLambda = InvokedLambda;
+        InvokedLambda = L;
         bool Ok = TraverseStmt(L->getBody());
+        InvokedLambda = SavedLambda;
         --InvokedDepth;
         if (!Ok)
           return false;
@@ -280,6 +283,7 @@ private:
   unsigned InvokedDepth = 0;
   const Stmt *FullStmt = nullptr;
   const CompoundStmt *Block = nullptr;
+  const LambdaExpr *InvokedLambda = nullptr;
 };
 
 } // namespace

@@ -84,6 +84,10 @@ struct ExecutionSite {
   const Stmt *FullStmt;
   /// The compound statement holding FullStmt.
   const CompoundStmt *Block;
+  /// The innermost immediately invoked lambda the statement is in, if any.
+  /// Such a lambda is a function of its own too: checks that walk every
+  /// function body skip these sites so that each statement is seen once.
+  const LambdaExpr *InvokedLambda = nullptr;
 };
 
 /// Calls \p Visit for every statement executed in \p Ctx's thread: it does

@@ -238,6 +238,9 @@ void DetachedTaskCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
   llvm::SmallVector<PendingSpawn, 2> Spawns;
 
   auto Visit = [&](const ExecutionSite &Site) {
+    // An immediately invoked lambda is walked as a function of its own.
+    if (Site.InvokedLambda)
+      return;
     if (Site.S == Site.FullStmt)
       forEachDroppedValue(Site.S, [&](const DroppedValue &Dropped) {
         // A void result (folly's start(callback)) hands the outcome to

@@ -96,7 +96,8 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   ASTContext &Ctx = *Result.Context;
   auto Visit = [&](const ExecutionSite &Site) {
-    if (Site.S != Site.FullStmt)
+    // An immediately invoked lambda is walked as a function of its own.
+    if (Site.S != Site.FullStmt || Site.InvokedLambda)
       return;
     if (const auto *DS = dyn_cast<DeclStmt>(Site.S)) {
       checkUnusedVariables(DS);
@@ -112,6 +113,13 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
     forEachExecutedStmtIn(FD->getBody(), Visit);
 }
 
+bool UnawaitedTaskCheck::isDetachingCall(const Expr *E) const {
+  if (!isa<CallExpr>(E))
+    return false;
+  std::optional<ApiMatch> Api = Catalog.lookup(E, ApiKind::Detach);
+  return Api && Api->Entry->Category == "discarded";
+}
+
 void UnawaitedTaskCheck::checkDropped(const DroppedValue &Dropped,
                                       const ExecutionSite &Site,
                                       const FunctionDecl *FD, ASTContext &Ctx) {
@@ -125,7 +133,7 @@ void UnawaitedTaskCheck::checkDropped(const DroppedValue &Dropped,
     return;
   // Detaching APIs that return a handle (folly's start()) are reported by
   // coro-detached-task.
-  if (isa<CallExpr>(Value) && Catalog.lookup(Value, ApiKind::Detach))
+  if (isDetachingCall(Value))
     return;
   std::string What = describeValue(Value, *Info);
 
@@ -189,7 +197,7 @@ void UnawaitedTaskCheck::checkUnusedVariables(const DeclStmt *DS) {
     const Expr *Init = VD->getInit()->IgnoreImplicit();
     if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Init))
       Init = Cleanups->getSubExpr()->IgnoreImplicit();
-    if (!isa<CallExpr>(Init) || Catalog.lookup(Init, ApiKind::Detach))
+    if (!isa<CallExpr>(Init) || isDetachingCall(Init))
       continue;
     const CXXRecordDecl *RD = recordOf(VD->getType());
     diag(VD->getLocation(),

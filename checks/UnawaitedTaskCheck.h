@@ -32,6 +32,9 @@ private:
   void checkDropped(const DroppedValue &Dropped, const ExecutionSite &Site,
                     const FunctionDecl *FD, ASTContext &Ctx);
   void checkUnusedVariables(const DeclStmt *DS);
+  /// A call whose dropped result is a detached task (folly's start()):
+  /// coro-detached-task reports it.
+  bool isDetachingCall(const Expr *E) const;
 
   const std::string RawTaskTypes;
   const std::string RawIgnoredTypes;

@@ -82,7 +82,7 @@ public:
   /// category is kept as given.
   void addUserEntry(ApiKind Kind, llvm::StringRef Spec,
                     llvm::StringRef DefaultCategory,
-                    llvm::StringRef Advice = "an asynchronous counterpart");
+                    llvm::StringRef Advice = "");
   /// Removes \p Name from every lookup, whatever the tables say.
   void allow(llvm::StringRef Name);
   /// Adds "name=template" rewrites for \p Fw (see ApiCatalog.def for the

@@ -9,6 +9,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang::ast_matchers;
 
@@ -79,10 +80,30 @@ bool wholeBodyCatches(const FunctionDecl *FD) {
   return false;
 }
 
+// The variable or member an expression names: `io`, `this->io_`, or the
+// object of `io.get_executor()`.
+const ValueDecl *referencedDecl(const Expr *E) {
+  E = stripped(E);
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+    return referencedDecl(Call->getImplicitObjectArgument());
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl()->getIdentifier() ? Ref->getDecl() : nullptr;
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl()->getIdentifier() ? Member->getMemberDecl()
+                                                    : nullptr;
+  return nullptr;
+}
+
 // The lambda or the called function that makes the coroutine, for
 // messages: "'listener'", "the coroutine lambda".
 std::string describeSpawned(const Expr *Spawned) {
   Spawned = stripped(Spawned);
+  // session(std::move(socket)) on a std::function or another callable
+  // object is named after the object.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Spawned);
+      Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0)
+    if (const ValueDecl *Callable = referencedDecl(Op->getArg(0)))
+      return "'" + Callable->getName().str() + "'";
   if (const auto *Call = dyn_cast<CallExpr>(Spawned))
     if (const FunctionDecl *Callee = Call->getDirectCallee())
       if (Callee->getIdentifier())
@@ -234,7 +255,9 @@ void DetachedTaskCheck::checkFireAndForgetDefinition(const FunctionDecl *FD) {
 
 void DetachedTaskCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
   bool Allowed = isAllowedSite(FD);
-  bool RunsEventLoop = false;
+  // The io_contexts this function runs: a spawn onto one of them whose
+  // exception is rethrown by its handler comes out of run() right here.
+  llvm::SmallPtrSet<const ValueDecl *, 2> EventLoops;
   llvm::SmallVector<PendingSpawn, 2> Spawns;
 
   auto Visit = [&](const ExecutionSite &Site) {
@@ -258,10 +281,11 @@ void DetachedTaskCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
     const auto *Call = dyn_cast<CallExpr>(Site.S);
     if (!Call)
       return;
-    if (!RunsEventLoop)
-      if (std::optional<ApiMatch> Wait =
-              Catalog.lookup(Call, ApiKind::SyncWait))
-        RunsEventLoop = llvm::StringRef(Wait->Name).contains("io_context::run");
+    if (std::optional<ApiMatch> Wait = Catalog.lookup(Call, ApiKind::SyncWait);
+        Wait && llvm::StringRef(Wait->Name).contains("io_context::run"))
+      if (const Expr *Loop = receiverOf(Call))
+        if (const ValueDecl *Context = referencedDecl(Loop))
+          EventLoops.insert(Context);
     if (Allowed)
       return;
 
@@ -309,13 +333,15 @@ void DetachedTaskCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
   else
     forEachExecutedStmtIn(FD->getBody(), Visit);
 
-  for (const PendingSpawn &Spawn : Spawns)
-    reportSpawn(Spawn, FD, RunsEventLoop, Ctx);
+  for (const PendingSpawn &Spawn : Spawns) {
+    const ValueDecl *Context = referencedDecl(Spawn.Call->getArg(0));
+    reportSpawn(Spawn, FD, Context && EventLoops.contains(Context), Ctx);
+  }
 }
 
 void DetachedTaskCheck::reportSpawn(const PendingSpawn &Spawn,
                                     const FunctionDecl *Site,
-                                    bool RunsEventLoop, ASTContext &Ctx) {
+                                    bool RunsItsEventLoop, ASTContext &Ctx) {
   const Expr *Spawned = Spawn.Call->getArg(1);
   std::string What = describeSpawned(Spawned);
   std::string How = Spawn.IgnoringHandler
@@ -337,7 +363,7 @@ void DetachedTaskCheck::reportSpawn(const PendingSpawn &Spawn,
   // event loop run by the same plain function (main, a server's run()); in
   // a coroutine or a per-connection helper it would turn one failed
   // session into a dead server.
-  bool TopLevel = RunsEventLoop && !isCoroutine(Site) &&
+  bool TopLevel = RunsItsEventLoop && !isCoroutine(Site) &&
                   enclosingNamedFunction(Site) != nullptr;
   if (TopLevel) {
     auto Diag = diag(Spawn.Call->getBeginLoc(),

@@ -45,7 +45,7 @@ private:
   bool handlesOwnErrors(const Expr *Spawned, unsigned Depth = 0) const;
   bool isAllowedSite(const FunctionDecl *FD) const;
   void reportSpawn(const PendingSpawn &Spawn, const FunctionDecl *Site,
-                   bool RunsEventLoop, ASTContext &Ctx);
+                   bool RunsItsEventLoop, ASTContext &Ctx);
   void reportDetachCall(const Expr *Call, const ApiMatch &Api);
   void reportDroppedResult(const Expr *Call, const ApiMatch &Api);
   void reportFireAndForgetCall(const CallExpr *Call);

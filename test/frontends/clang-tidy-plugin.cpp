@@ -87,6 +87,7 @@ asio::awaitable<void> listener(tcp::acceptor acceptor) {
 static std::string loadGreeting(const std::string &Path) {
   std::this_thread::sleep_for(std::chrono::milliseconds(5));
 // TIDY: session.cpp:[[@LINE-1]]:3: note: 'std::this_thread::sleep_for' blocks here
+// TIDY: session.cpp:[[@LINE-9]]:5: warning: 'asio::co_spawn' with 'asio::detached' drops any exception thrown by 'session' and nothing waits for it; handle the std::exception_ptr in the completion handler (log it), or catch inside the coroutine [coro-detached-task]
   return "hello from " + Path + "\n";
 }
 
@@ -97,6 +98,7 @@ int main() {
   asio::io_context io;
   asio::co_spawn(io, listener(tcp::acceptor(io, {tcp::v4(), 5555})),
                  asio::detached);
+// TIDY: session.cpp:[[@LINE-2]]:3: warning: 'asio::co_spawn' with 'asio::detached' drops any exception thrown by 'listener', so the program carries on as if it had succeeded; use a completion handler that rethrows it out of the event loop [coro-detached-task]
   std::thread warm(warmUp);
   io.run();
   warm.join();

@@ -89,12 +89,14 @@ asio::awaitable<void> connectWithRetry(tcp::socket &Sock, tcp::endpoint Peer) {
   }
 }
 
-// The rest is correct async code and stays silent.
+// The rest is correct async code for coro-blocking-call; coro-detached-task
+// sees the exceptions its detached spawns drop.
 asio::awaitable<void> listen(tcp::acceptor Acceptor) {
   for (;;) {
     tcp::socket Sock = co_await Acceptor.async_accept(asio::use_awaitable);
     asio::co_spawn(Acceptor.get_executor(), serveClient(std::move(Sock)),
                    asio::detached);
+// LSP: DIAG [[@LINE-2]]:5 [coro-detached-task] 'asio::co_spawn' with 'asio::detached' drops any exception thrown by 'serveClient' and nothing waits for it
   }
 }
 
@@ -107,6 +109,9 @@ int main() {
   asio::io_context Io;
   asio::co_spawn(Io, listen(tcp::acceptor(Io, {tcp::v4(), 7000})),
                  asio::detached);
+// LSP: DIAG [[@LINE-2]]:3 [coro-detached-task] 'asio::co_spawn' with 'asio::detached' drops any exception thrown by 'listen', so the program carries on as if it had succeeded; use a completion handler that rethrows it out of the event loop (fix available)
+// LSP: QUICKFIX [[@LINE-3]]:3 change 'asio::detached' to '[](std::exception_ptr e) { if (e) std::rethrow_exc…'
+// FIXED: [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
   std::thread Auditor([] { auditLog("auditor up"); });
   Io.run();
   Auditor.join();
@@ -115,5 +120,7 @@ int main() {
 // rewrite is left.
 // LSP: APPLY {{[0-9]+}}:21 change 'Sock.read_some
 // LSP: APPLY {{[0-9]+}}:5 change 'std::this_thread::sleep_for(100ms)'
+// LSP: APPLY {{[0-9]+}}:3 change 'asio::detached'
 // LSP: FINAL {{[0-9]+}}:5 [coro-blocking-call] Call to 'auditLog'
+// LSP: FINAL {{[0-9]+}}:5 [coro-detached-task] 'asio::co_spawn' with 'asio::detached' drops any exception thrown by 'serveClient'
 // LSP: WRITTEN

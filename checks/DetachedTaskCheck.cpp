@@ -141,6 +141,111 @@ const FunctionDecl *enclosingNamedFunction(const FunctionDecl *FD) {
   return MD && MD->getParent()->isLambda() ? nullptr : FD;
 }
 
+// The coroutine a spawn runs: the called coroutine, the coroutine lambda,
+// or the coroutine a plain lambda returns ([self] { return self->reader(); }).
+const FunctionDecl *spawnedCoroutine(const Expr *Spawned, unsigned Depth = 0) {
+  Spawned = stripped(Spawned);
+  if (const auto *Call = dyn_cast<CallExpr>(Spawned)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+    return isCoroutine(Def) ? Def : nullptr;
+  }
+  const auto *L = dyn_cast<LambdaExpr>(Spawned);
+  if (!L)
+    return nullptr;
+  const CXXMethodDecl *Op = L->getCallOperator();
+  if (isCoroutine(Op))
+    return Op;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Op->getBody());
+  if (Depth >= MaxForwardingDepth || !Body || Body->size() != 1)
+    return nullptr;
+  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+  return Return && Return->getRetValue()
+             ? spawnedCoroutine(Return->getRetValue(), Depth + 1)
+             : nullptr;
+}
+
+bool isErrorCode(QualType T) {
+  const CXXRecordDecl *RD = recordOf(T);
+  if (!RD)
+    return false;
+  std::string Name = plainQualifiedName(RD);
+  return Name == "std::error_code" || Name == "boost::system::error_code";
+}
+
+// An asio operation awaited with as_tuple/as_single or redirect_error
+// completes with its error as a value instead of throwing it.
+bool reportsErrorAsValue(const Expr *Awaited) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Awaited->getType().getNonReferenceType()->getAsCXXRecordDecl());
+  if (Spec && Spec->getTemplateArgs().size() > 0 &&
+      Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type) {
+    QualType Value = Spec->getTemplateArgs()[0].getAsType();
+    if (isErrorCode(Value))
+      return true;
+    if (const auto *Tuple = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+            Value->getAsCXXRecordDecl());
+        Tuple && plainQualifiedName(Tuple) == "std::tuple" &&
+        Tuple->getTemplateArgs().size() > 0 &&
+        Tuple->getTemplateArgs()[0].getKind() == TemplateArgument::Pack &&
+        Tuple->getTemplateArgs()[0].pack_size() > 0 &&
+        isErrorCode(Tuple->getTemplateArgs()[0].pack_begin()->getAsType()))
+      return true;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(Awaited))
+    for (const Expr *Arg : Call->arguments())
+      if (const CXXRecordDecl *RD = recordOf(Arg->getType());
+          RD && llvm::StringRef(plainQualifiedName(RD))
+                    .ends_with("asio::redirect_error_t"))
+        return true;
+  return false;
+}
+
+// Whether errors leave coroutine FD as exceptions: it throws, or awaits an
+// asio operation or another coroutine that throws on failure. A coroutine
+// written against error codes (as_tuple, redirect_error) does not, and
+// detaching it loses nothing it means to report.
+bool errorsTravelAsExceptions(const FunctionDecl *FD, unsigned Depth = 0) {
+  std::optional<AsyncContext> Ctx = coroutineContext(FD);
+  if (!Ctx)
+    return true;
+  bool Throws = false;
+  forEachExecutedStmt(*Ctx, [&](const ExecutionSite &Site) {
+    if (Throws)
+      return;
+    if (isa<CXXThrowExpr>(Site.S)) {
+      Throws = true;
+      return;
+    }
+    const auto *Await = dyn_cast<CoawaitExpr>(Site.S);
+    if (!Await || !Await->getOperand())
+      return;
+    const Expr *Awaited = stripped(Await->getOperand());
+    TaskTypeInfo Info = classifyType(Awaited->getType());
+    // this_coro::executor and other non-task awaitables do not fail.
+    if (!Info.IsTask)
+      return;
+    if (asioNamespace(Info.Fw).empty()) {
+      Throws = true;
+      return;
+    }
+    if (reportsErrorAsValue(Awaited))
+      return;
+    // A coroutine of the project: look inside.
+    if (const auto *Call = dyn_cast<CallExpr>(Awaited))
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        if (const FunctionDecl *Def = Callee->getDefinition();
+            Def && isCoroutine(Def) && Depth < MaxForwardingDepth &&
+            !Def->getASTContext().getSourceManager().isInSystemHeader(
+                Def->getLocation())) {
+          Throws = errorsTravelAsExceptions(Def, Depth + 1);
+          return;
+        }
+    Throws = true;
+  });
+  return Throws;
+}
+
 } // namespace
 
 DetachedTaskCheck::DetachedTaskCheck(StringRef Name, ClangTidyContext *Context)
@@ -195,27 +300,6 @@ bool DetachedTaskCheck::isAllowedSite(const FunctionDecl *FD) const {
   return AllowedSpawnSites.contains(plainQualifiedName(Named)) ||
          (Named->getIdentifier() &&
           AllowedSpawnSites.contains(Named->getName()));
-}
-
-bool DetachedTaskCheck::handlesOwnErrors(const Expr *Spawned,
-                                         unsigned Depth) const {
-  Spawned = stripped(Spawned);
-  if (const auto *Call = dyn_cast<CallExpr>(Spawned))
-    return wholeBodyCatches(Call->getDirectCallee());
-  const auto *L = dyn_cast<LambdaExpr>(Spawned);
-  if (!L)
-    return false;
-  const CXXMethodDecl *Op = L->getCallOperator();
-  if (isCoroutine(Op))
-    return wholeBodyCatches(Op);
-  // [self = shared_from_this()] { return self->reader(); }: a plain lambda
-  // that makes the coroutine.
-  const auto *Body = dyn_cast_or_null<CompoundStmt>(Op->getBody());
-  if (Depth >= MaxForwardingDepth || !Body || Body->size() != 1)
-    return false;
-  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
-  return Return && Return->getRetValue() &&
-         handlesOwnErrors(Return->getRetValue(), Depth + 1);
 }
 
 void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
@@ -320,11 +404,11 @@ void DetachedTaskCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
         return;
       IgnoringHandler = true;
     }
-    const Expr *Spawned = Call->getArg(1);
-    bool Handled = handlesOwnErrors(Spawned);
+    const FunctionDecl *Coroutine = spawnedCoroutine(Call->getArg(1));
+    bool Handled = wholeBodyCatches(Coroutine);
     if (Handled && !StrictMode)
       return;
-    Spawns.push_back(PendingSpawn{Call, Api->DisplayName, Completion,
+    Spawns.push_back(PendingSpawn{Call, Coroutine, Api->DisplayName, Completion,
                                   IgnoringHandler, Handled});
   };
 
@@ -351,24 +435,31 @@ void DetachedTaskCheck::reportSpawn(const PendingSpawn &Spawn,
   if (How == "''")
     How = "a detached completion token";
 
-  if (Spawn.Handled) {
-    diag(Spawn.Call->getBeginLoc(),
-         "'%0' with %1 lets %2 go: it handles its own exceptions, but "
-         "nothing owns it or waits for it before shutdown")
-        << Spawn.SpawnName << How << What << Spawn.Call->getSourceRange();
-    return;
-  }
-
   // The rethrowing handler is right where the exception comes out of the
   // event loop run by the same plain function (main, a server's run()); in
   // a coroutine or a per-connection helper it would turn one failed
   // session into a dead server.
   bool TopLevel = RunsItsEventLoop && !isCoroutine(Site) &&
                   enclosingNamedFunction(Site) != nullptr;
+  // A session written against error codes (as_tuple, redirect_error) has
+  // nothing it means to report in the exception asio::detached drops. At
+  // the top level any failure, such as the acceptor's bind, still counts.
+  bool ErrorsAsValues = !Spawn.Handled && !TopLevel && Spawn.Coroutine &&
+                        !errorsTravelAsExceptions(Spawn.Coroutine);
+  if (Spawn.Handled || ErrorsAsValues) {
+    if (StrictMode)
+      diag(Spawn.Call->getBeginLoc(),
+           "'%0' with %1 lets %2 go: it %select{handles its own "
+           "exceptions|reports its errors as values}3, but nothing owns it "
+           "or waits for it before shutdown")
+          << Spawn.SpawnName << How << What << ErrorsAsValues
+          << Spawn.Call->getSourceRange();
+    return;
+  }
   if (TopLevel) {
     auto Diag = diag(Spawn.Call->getBeginLoc(),
                      "'%0' with %1 drops any exception thrown by %2, so "
-                     "the program carries on as if it had succeeded; use a "
+                     "the program carries on as if nothing had failed; use a "
                      "completion handler that rethrows it out of the event "
                      "loop")
                 << Spawn.SpawnName << How << What

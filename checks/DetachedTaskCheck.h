@@ -33,6 +33,8 @@ private:
   /// whether the same function runs the event loop.
   struct PendingSpawn {
     const CallExpr *Call;
+    /// The coroutine definition spawned, when it is known.
+    const FunctionDecl *Coroutine;
     std::string SpawnName;
     const Expr *Completion;
     bool IgnoringHandler;
@@ -42,7 +44,6 @@ private:
   void checkFunction(const FunctionDecl *FD, ASTContext &Ctx);
   void checkFireAndForgetDefinition(const FunctionDecl *FD);
   bool isFireAndForget(QualType T) const;
-  bool handlesOwnErrors(const Expr *Spawned, unsigned Depth = 0) const;
   bool isAllowedSite(const FunctionDecl *FD) const;
   void reportSpawn(const PendingSpawn &Spawn, const FunctionDecl *Site,
                    bool RunsItsEventLoop, ASTContext &Ctx);

@@ -109,7 +109,7 @@ int main() {
   asio::io_context Io;
   asio::co_spawn(Io, listen(tcp::acceptor(Io, {tcp::v4(), 7000})),
                  asio::detached);
-// LSP: DIAG [[@LINE-2]]:3 [coro-detached-task] 'asio::co_spawn' with 'asio::detached' drops any exception thrown by 'listen', so the program carries on as if it had succeeded; use a completion handler that rethrows it out of the event loop (fix available)
+// LSP: DIAG [[@LINE-2]]:3 [coro-detached-task] 'asio::co_spawn' with 'asio::detached' drops any exception thrown by 'listen', so the program carries on as if nothing had failed; use a completion handler that rethrows it out of the event loop (fix available)
 // LSP: QUICKFIX [[@LINE-3]]:3 change 'asio::detached' to '[](std::exception_ptr e) { if (e) std::rethrow_exc…'
 // FIXED: [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
   std::thread Auditor([] { auditLog("auditor up"); });

@@ -156,7 +156,7 @@ int main() {
 
     co_spawn(io_context, listener(tcp::acceptor(io_context, {tcp::v4(), 55555})),
              detached);
-    // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: 'asio::co_spawn' with 'detached' drops any exception thrown by 'listener', so the program carries on as if it had succeeded; use a completion handler that rethrows it out of the event loop [coro-detached-task]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: 'asio::co_spawn' with 'detached' drops any exception thrown by 'listener', so the program carries on as if nothing had failed; use a completion handler that rethrows it out of the event loop [coro-detached-task]
     // CHECK-MESSAGES-STRICT: :[[@LINE-3]]:5: warning: 'asio::co_spawn' with 'detached' drops any exception thrown by 'listener', {{.*}}
     // CHECK-FIXES: {{^}}             [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
     asio::co_spawn(io_context,

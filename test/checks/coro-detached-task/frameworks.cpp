@@ -69,7 +69,7 @@ boost::cobalt::task<void> guarded_ticker() {
 int main() {
   boost::asio::io_context ctx;
   boost::cobalt::spawn(ctx, ticker(), boost::asio::detached);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::cobalt::spawn' with 'boost::asio::detached' drops any exception thrown by 'ticker', so the program carries on as if it had succeeded; use a completion handler that rethrows it out of the event loop [coro-detached-task]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::cobalt::spawn' with 'boost::asio::detached' drops any exception thrown by 'ticker', so the program carries on as if nothing had failed; use a completion handler that rethrows it out of the event loop [coro-detached-task]
   // CHECK-FIXES: boost::cobalt::spawn(ctx, ticker(), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
   // Negatives: the coroutine catches everything; the handler reports.
   boost::cobalt::spawn(ctx, guarded_ticker(), boost::asio::detached);

@@ -149,10 +149,44 @@ std::optional<AsyncContext> handlerContext(const LambdaExpr *L,
 
 } // namespace
 
+namespace {
+
+class CoawaitFinder : public RecursiveASTVisitor<CoawaitFinder> {
+public:
+  bool Found = false;
+  bool shouldVisitLambdaBody() const { return false; }
+  bool VisitCoawaitExpr(CoawaitExpr *) { return !(Found = true); }
+  bool VisitDependentCoawaitExpr(DependentCoawaitExpr *) {
+    return !(Found = true);
+  }
+};
+
+// A generator (std::generator, cppcoro::generator, any promise with
+// yield_value whose body never awaits) runs synchronously on its consumer's
+// thread, wherever that is: it is not an async context of its own.
+bool isSynchronousGenerator(const CoroutineBodyStmt *Body) {
+  const VarDecl *Promise = Body->getPromiseDecl();
+  const CXXRecordDecl *PromiseType =
+      Promise ? Promise->getType()->getAsCXXRecordDecl() : nullptr;
+  if (!PromiseType || !PromiseType->hasDefinition())
+    return false;
+  const IdentifierInfo &YieldValue =
+      PromiseType->getASTContext().Idents.get("yield_value");
+  if (PromiseType->lookup(DeclarationName(&YieldValue)).empty())
+    return false;
+  CoawaitFinder Finder;
+  Finder.TraverseStmt(Body->getBody());
+  return !Finder.Found;
+}
+
+} // namespace
+
 std::optional<AsyncContext> coroutineContext(const FunctionDecl *FD) {
   if (!isCoroutine(FD))
     return std::nullopt;
   const auto *Body = cast<CoroutineBodyStmt>(FD->getBody());
+  if (isSynchronousGenerator(Body))
+    return std::nullopt;
   AsyncContext Ctx;
   Ctx.Kind = AsyncContextKind::Coroutine;
   Ctx.Function = FD;

@@ -21,7 +21,7 @@ public:
       if (ec)
         return;
       std::ofstream log("/var/log/session.log", std::ios::app);
-      // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: blocking call to 'std::basic_ofstream::basic_ofstream' (file I/O) in completion handler of 'async_read_some' stalls the executor thread; use asynchronous file I/O or a thread pool whose result the coroutine awaits instead [coro-blocking-call]
+      // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: blocking call to 'std::basic_ofstream::basic_ofstream' (file I/O) in completion handler of 'async_read_some' stalls the executor thread; use asynchronous file I/O, or a thread pool that hands the result back instead [coro-blocking-call]
       asio::write(sock_, asio::buffer(buf_, n));
       // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: blocking call to 'asio::write' (socket I/O) in completion handler of 'async_read_some'
       start();

@@ -19,7 +19,6 @@ namespace {
 
 constexpr llvm::StringLiteral DefaultCategories =
     "sleep;wait;file;socket;dns;process;database;http;rpc";
-constexpr unsigned MaxSummaryDepth = 6;
 
 llvm::StringRef describeCategory(llvm::StringRef Category) {
   return llvm::StringSwitch<llvm::StringRef>(Category)
@@ -142,7 +141,6 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
 
 void BlockingCallCheck::onStartOfTranslationUnit() {
   Summaries.clear();
-  InProgress.clear();
   NonBlockingDescriptors.reset();
 }
 
@@ -230,50 +228,6 @@ BlockingCallCheck::blockingApi(const Expr *Call, const ExecutionSite &Site,
   return Api;
 }
 
-const BlockingCallCheck::Summary *
-BlockingCallCheck::summarize(const FunctionDecl *FD, ASTContext &Ctx,
-                             unsigned Depth) {
-  FD = FD->getDefinition() ? FD->getDefinition() : FD;
-  auto It = Summaries.find(FD);
-  if (It != Summaries.end())
-    return It->second ? &*It->second : nullptr;
-  const SourceManager &SM = Ctx.getSourceManager();
-  // Only the project's own plain functions: a coroutine is an async context
-  // of its own, and library internals are the catalog's business.
-  if (Depth > MaxSummaryDepth || !FD->hasBody() || isCoroutine(FD) ||
-      SM.isInSystemHeader(FD->getLocation()) || InProgress.contains(FD))
-    return nullptr;
-  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
-      MD && MD->getParent()->isLambda())
-    return nullptr;
-
-  InProgress.insert(FD);
-  std::optional<Summary> Found;
-  forEachExecutedStmtIn(FD->getBody(), [&](const ExecutionSite &Site) {
-    if (Found || !isa<CallExpr, CXXConstructExpr>(Site.S))
-      return;
-    const auto *Call = cast<Expr>(Site.S);
-    if (std::optional<ApiMatch> Api = blockingApi(Call, Site, Ctx)) {
-      Found.emplace();
-      Found->Chain.push_back(Call);
-      Found->Api = *Api;
-      return;
-    }
-    const auto *CE = dyn_cast<CallExpr>(Call);
-    const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
-    if (!Callee)
-      return;
-    if (const Summary *Inner = summarize(Callee, Ctx, Depth + 1)) {
-      Found.emplace(*Inner);
-      Found->Chain.insert(Found->Chain.begin(), Call);
-    }
-  });
-  InProgress.erase(FD);
-  auto &Slot = Summaries[FD];
-  Slot = std::move(Found);
-  return Slot ? &*Slot : nullptr;
-}
-
 void BlockingCallCheck::reportDirect(const Expr *Call, const ApiMatch &Api,
                                      const AsyncContext &AC,
                                      const ExecutionSite &Site,
@@ -308,26 +262,14 @@ void BlockingCallCheck::reportDirect(const Expr *Call, const ApiMatch &Api,
 
 void BlockingCallCheck::reportIndirect(const Expr *Call,
                                        const FunctionDecl *Callee,
-                                       const Summary &S,
+                                       const ReachedApi &S,
                                        const AsyncContext &AC) {
   diag(Call->getBeginLoc(),
        "call to '%0' in %1 blocks the executor thread: it reaches '%2' (%3)")
       << Callee->getQualifiedNameAsString() << AC.describe()
       << S.Api.DisplayName << describeCategory(S.Api.Entry->Category)
       << Call->getSourceRange();
-  for (size_t I = 0; I < S.Chain.size(); ++I) {
-    const Expr *Step = S.Chain[I];
-    bool Last = I + 1 == S.Chain.size();
-    const FunctionDecl *StepCallee = nullptr;
-    if (const auto *CE = dyn_cast<CallExpr>(Step))
-      StepCallee = CE->getDirectCallee();
-    diag(Step->getBeginLoc(),
-         Last ? "'%0' blocks here" : "through the call to '%0' here",
-         DiagnosticIDs::Note)
-        << (Last         ? S.Api.DisplayName
-            : StepCallee ? StepCallee->getQualifiedNameAsString()
-                         : std::string("<call>"));
-  }
+  notePath(*this, S, "blocks");
 }
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
@@ -350,7 +292,11 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
     const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
     if (!Callee)
       return;
-    const Summary *S = summarize(Callee, Ctx, 0);
+    const ReachedApi *S = Summaries.reachedFrom(
+        Callee, Ctx,
+        [&](const Expr *Inner, const ExecutionSite &InnerSite, const Stmt *) {
+          return blockingApi(Inner, InnerSite, Ctx);
+        });
     if (!S)
       return;
     // Reactor-style I/O reached from a readiness handler, or followed by

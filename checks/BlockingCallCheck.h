@@ -5,6 +5,7 @@
 
 #include "ApiCatalog.h"
 #include "AsyncContext.h"
+#include "CallSummaries.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -30,17 +31,8 @@ public:
   }
 
 private:
-  /// A blocking call reached from a plain function: the chain of calls
-  /// from that function down to the catalog API.
-  struct Summary {
-    llvm::SmallVector<const Expr *, 4> Chain;
-    ApiMatch Api;
-  };
-
   std::optional<ApiMatch>
   blockingApi(const Expr *Call, const ExecutionSite &Site, ASTContext &Ctx);
-  const Summary *summarize(const FunctionDecl *FD, ASTContext &Ctx,
-                           unsigned Depth);
   bool showsNonBlocking(const Expr *Call, const ApiMatch &Api,
                         const ExecutionSite &Site, ASTContext &Ctx);
   void collectNonBlockingDescriptors(ASTContext &Ctx);
@@ -48,7 +40,7 @@ private:
                     const AsyncContext &AC, const ExecutionSite &Site,
                     ASTContext &Ctx);
   void reportIndirect(const Expr *Call, const FunctionDecl *Callee,
-                      const Summary &S, const AsyncContext &AC);
+                      const ReachedApi &S, const AsyncContext &AC);
 
   const std::string RawBlockingFunctions;
   const std::string RawAllowedFunctions;
@@ -59,8 +51,7 @@ private:
   llvm::StringSet<> EnabledCategories;
 
   // Per translation unit.
-  llvm::DenseMap<const FunctionDecl *, std::optional<Summary>> Summaries;
-  llvm::DenseSet<const FunctionDecl *> InProgress;
+  CallSummaries Summaries;
   std::optional<llvm::DenseSet<const ValueDecl *>> NonBlockingDescriptors;
 };
 

@@ -19,8 +19,6 @@ namespace clang::tidy::corolint {
 
 namespace {
 
-constexpr unsigned MaxSummaryDepth = 6;
-
 llvm::StringRef describeCategory(llvm::StringRef Category) {
   return llvm::StringSwitch<llvm::StringRef>(Category)
       .Case("future", "blocks the executor thread until the future is ready, "
@@ -444,10 +442,7 @@ void SyncWaitCheck::registerMatchers(MatchFinder *Finder) {
   registerAsyncContextMatchers(Finder, this);
 }
 
-void SyncWaitCheck::onStartOfTranslationUnit() {
-  Summaries.clear();
-  InProgress.clear();
-}
+void SyncWaitCheck::onStartOfTranslationUnit() { Summaries.clear(); }
 
 std::optional<ApiMatch> SyncWaitCheck::syncWaitApi(const CallExpr *Call,
                                                    const Stmt *Scope,
@@ -574,52 +569,9 @@ void SyncWaitCheck::reportDirect(const CallExpr *Call, const ApiMatch &Api,
         << UseFuture->Namespace;
 }
 
-const SyncWaitCheck::Summary *SyncWaitCheck::summarize(const FunctionDecl *FD,
-                                                       ASTContext &Ctx,
-                                                       unsigned Depth) {
-  FD = FD->getDefinition() ? FD->getDefinition() : FD;
-  auto It = Summaries.find(FD);
-  if (It != Summaries.end())
-    return It->second ? &*It->second : nullptr;
-  const SourceManager &SM = Ctx.getSourceManager();
-  // Only the project's own plain functions: a coroutine is an async context
-  // of its own, and library internals are the catalog's business.
-  if (Depth > MaxSummaryDepth || !FD->hasBody() || isCoroutine(FD) ||
-      SM.isInSystemHeader(FD->getLocation()) || InProgress.contains(FD))
-    return nullptr;
-  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
-      MD && MD->getParent()->isLambda())
-    return nullptr;
-
-  InProgress.insert(FD);
-  std::optional<Summary> Found;
-  const Stmt *Body = FD->getBody();
-  forEachExecutedStmtIn(Body, [&](const ExecutionSite &Site) {
-    const auto *Call = dyn_cast<CallExpr>(Site.S);
-    if (Found || !Call)
-      return;
-    if (std::optional<ApiMatch> Api = syncWaitApi(Call, Body, Ctx)) {
-      Found.emplace();
-      Found->Chain.push_back(Call);
-      Found->Api = *Api;
-      return;
-    }
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (!Callee)
-      return;
-    if (const Summary *Inner = summarize(Callee, Ctx, Depth + 1)) {
-      Found.emplace(*Inner);
-      Found->Chain.insert(Found->Chain.begin(), Call);
-    }
-  });
-  InProgress.erase(FD);
-  auto &Slot = Summaries[FD];
-  Slot = std::move(Found);
-  return Slot ? &*Slot : nullptr;
-}
-
 void SyncWaitCheck::reportIndirect(const CallExpr *Call,
-                                   const FunctionDecl *Callee, const Summary &S,
+                                   const FunctionDecl *Callee,
+                                   const ReachedApi &S,
                                    const AsyncContext &AC) {
   diag(beginOf(Call), "sync-over-async: call to '%0' in %1 waits "
                       "synchronously for asynchronous work: it reaches "
@@ -627,17 +579,7 @@ void SyncWaitCheck::reportIndirect(const CallExpr *Call,
       << Callee->getQualifiedNameAsString() << AC.describe()
       << S.Api.DisplayName << describeCategory(S.Api.Entry->Category)
       << Call->getSourceRange();
-  for (size_t I = 0; I < S.Chain.size(); ++I) {
-    const CallExpr *Step = S.Chain[I];
-    bool Last = I + 1 == S.Chain.size();
-    const FunctionDecl *StepCallee = Step->getDirectCallee();
-    diag(beginOf(Step),
-         Last ? "'%0' waits here" : "through the call to '%0' here",
-         DiagnosticIDs::Note)
-        << (Last         ? S.Api.DisplayName
-            : StepCallee ? StepCallee->getQualifiedNameAsString()
-                         : std::string("<call>"));
-  }
+  notePath(*this, S, "waits");
 }
 
 void SyncWaitCheck::check(const MatchFinder::MatchResult &Result) {
@@ -658,7 +600,17 @@ void SyncWaitCheck::check(const MatchFinder::MatchResult &Result) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)
       return;
-    if (const Summary *S = summarize(Callee, Ctx, 0))
+    const ReachedApi *S =
+        Summaries.reachedFrom(Callee, Ctx,
+                              [&](const Expr *Inner, const ExecutionSite &,
+                                  const Stmt *Body) -> std::optional<ApiMatch> {
+                                const auto *InnerCall =
+                                    dyn_cast<CallExpr>(Inner);
+                                if (!InnerCall)
+                                  return std::nullopt;
+                                return syncWaitApi(InnerCall, Body, Ctx);
+                              });
+    if (S)
       reportIndirect(Call, Callee, *S, *AC);
   });
 }

@@ -5,6 +5,7 @@
 
 #include "ApiCatalog.h"
 #include "AsyncContext.h"
+#include "CallSummaries.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -29,13 +30,6 @@ public:
   }
 
 private:
-  /// A sync wait reached from a plain function: the chain of calls from
-  /// that function down to the catalog API.
-  struct Summary {
-    llvm::SmallVector<const CallExpr *, 4> Chain;
-    ApiMatch Api;
-  };
-
   /// The catalog's sync wait behind \p Call, unless the code shows it
   /// cannot wait (a poll, a ready future, a deferred std::async).
   std::optional<ApiMatch> syncWaitApi(const CallExpr *Call, const Stmt *Scope,
@@ -44,13 +38,11 @@ private:
                                       const AsyncContext &AC,
                                       const ExecutionSite &Site,
                                       ASTContext &Ctx);
-  const Summary *summarize(const FunctionDecl *FD, ASTContext &Ctx,
-                           unsigned Depth);
   void reportDirect(const CallExpr *Call, const ApiMatch &Api,
                     const AsyncContext &AC, const ExecutionSite &Site,
                     ASTContext &Ctx);
   void reportIndirect(const CallExpr *Call, const FunctionDecl *Callee,
-                      const Summary &S, const AsyncContext &AC);
+                      const ReachedApi &S, const AsyncContext &AC);
 
   const std::string RawSyncWaitFunctions;
   const std::string RawAllowedFunctions;
@@ -58,8 +50,7 @@ private:
   ApiCatalog Catalog;
 
   // Per translation unit.
-  llvm::DenseMap<const FunctionDecl *, std::optional<Summary>> Summaries;
-  llvm::DenseSet<const FunctionDecl *> InProgress;
+  CallSummaries Summaries;
 };
 
 } // namespace clang::tidy::corolint

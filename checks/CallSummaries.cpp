@@ -1,0 +1,87 @@
+//===--- CallSummaries.cpp - APIs reached through the project's calls -----===//
+
+#include "CallSummaries.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::corolint {
+
+static constexpr unsigned MaxSummaryDepth = 6;
+
+void CallSummaries::clear() {
+  Summaries.clear();
+  InProgress.clear();
+}
+
+const ReachedApi *CallSummaries::reachedFrom(const FunctionDecl *FD,
+                                             ASTContext &Ctx, ApiFinder Find) {
+  return summarize(FD, Ctx, Find, 0);
+}
+
+const ReachedApi *CallSummaries::summarize(const FunctionDecl *FD,
+                                           ASTContext &Ctx, ApiFinder Find,
+                                           unsigned Depth) {
+  FD = FD->getDefinition() ? FD->getDefinition() : FD;
+  auto It = Summaries.find(FD);
+  if (It != Summaries.end())
+    return It->second ? &*It->second : nullptr;
+  const SourceManager &SM = Ctx.getSourceManager();
+  // Only the project's own plain functions: a coroutine is an async context
+  // of its own, and library internals are the catalog's business.
+  if (Depth > MaxSummaryDepth || !FD->hasBody() || isCoroutine(FD) ||
+      SM.isInSystemHeader(FD->getLocation()) || InProgress.contains(FD))
+    return nullptr;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+      MD && MD->getParent()->isLambda())
+    return nullptr;
+
+  InProgress.insert(FD);
+  std::optional<ReachedApi> Found;
+  const Stmt *Body = FD->getBody();
+  forEachExecutedStmtIn(Body, [&](const ExecutionSite &Site) {
+    if (Found || !isa<CallExpr, CXXConstructExpr>(Site.S))
+      return;
+    const auto *Call = cast<Expr>(Site.S);
+    if (std::optional<ApiMatch> Api = Find(Call, Site, Body)) {
+      Found.emplace();
+      Found->Chain.push_back(Call);
+      Found->Api = *Api;
+      return;
+    }
+    const auto *CE = dyn_cast<CallExpr>(Call);
+    const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
+    if (!Callee)
+      return;
+    if (const ReachedApi *Inner = summarize(Callee, Ctx, Find, Depth + 1)) {
+      Found.emplace(*Inner);
+      Found->Chain.insert(Found->Chain.begin(), Call);
+    }
+  });
+  InProgress.erase(FD);
+  // Not a reference taken before the recursion above: it may rehash.
+  auto &Slot = Summaries[FD];
+  Slot = std::move(Found);
+  return Slot ? &*Slot : nullptr;
+}
+
+void notePath(ClangTidyCheck &Check, const ReachedApi &Path,
+              llvm::StringRef Verb) {
+  for (size_t I = 0; I < Path.Chain.size(); ++I) {
+    const Expr *Step = Path.Chain[I];
+    SourceLocation Loc = static_cast<const Stmt *>(Step)->getBeginLoc();
+    if (I + 1 == Path.Chain.size()) {
+      Check.diag(Loc, "'%0' %1 here", DiagnosticIDs::Note)
+          << Path.Api.DisplayName << Verb;
+      continue;
+    }
+    const auto *CE = dyn_cast<CallExpr>(Step);
+    const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
+    Check.diag(Loc, "through the call to '%0' here", DiagnosticIDs::Note)
+        << (Callee ? Callee->getQualifiedNameAsString()
+                   : std::string("<call>"));
+  }
+}
+
+} // namespace clang::tidy::corolint

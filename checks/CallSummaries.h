@@ -1,0 +1,61 @@
+//===--- CallSummaries.h - APIs reached through the project's calls -*- C++
+//-*-===//
+//
+// Migration goes from the leaves up: a coroutine that calls a plain
+// function of its own project which, some calls down, blocks or waits
+// synchronously is reported at the coroutine's call, with the path down to
+// the API. The summaries are computed once per function per translation
+// unit and shared by every async context that calls the function.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_CHECKS_CALLSUMMARIES_H
+#define COROLINT_CHECKS_CALLSUMMARIES_H
+
+#include "ApiCatalog.h"
+#include "AsyncContext.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+namespace clang::tidy::corolint {
+
+/// A catalog API reached from a plain function: the calls from that
+/// function down to the API's call (the last element).
+struct ReachedApi {
+  llvm::SmallVector<const Expr *, 4> Chain;
+  ApiMatch Api;
+};
+
+class CallSummaries {
+public:
+  /// Decides whether one call of a function body is the API a check looks
+  /// for; \p Body is the function body the call is in.
+  using ApiFinder = llvm::function_ref<std::optional<ApiMatch>(
+      const Expr *Call, const ExecutionSite &Site, const Stmt *Body)>;
+
+  /// The first API \p Find accepts that \p FD reaches, through the project's
+  /// own plain functions (not coroutines, lambdas or system headers).
+  const ReachedApi *reachedFrom(const FunctionDecl *FD, ASTContext &Ctx,
+                                ApiFinder Find);
+
+  /// Forgets everything; call at the start of each translation unit.
+  void clear();
+
+private:
+  const ReachedApi *summarize(const FunctionDecl *FD, ASTContext &Ctx,
+                              ApiFinder Find, unsigned Depth);
+
+  llvm::DenseMap<const FunctionDecl *, std::optional<ReachedApi>> Summaries;
+  llvm::DenseSet<const FunctionDecl *> InProgress;
+};
+
+/// Adds one note per step of \p Path: "through the call to 'f' here", then
+/// "'<api>' <Verb> here" at the API's call.
+void notePath(ClangTidyCheck &Check, const ReachedApi &Path,
+              llvm::StringRef Verb);
+
+} // namespace clang::tidy::corolint
+
+#endif

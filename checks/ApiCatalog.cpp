@@ -125,14 +125,10 @@ bool ApiCatalog::argumentsSayNonBlocking(llvm::StringRef Name,
   auto It = NonBlockingHints.find(Name);
   if (It == NonBlockingHints.end())
     return false;
-  const SourceManager &SM = Ctx.getSourceManager();
   for (unsigned I = 0, N = Call->getNumArgs(); I < N; ++I) {
     const Expr *Arg = Call->getArg(I);
-    SourceRange R = Arg->getSourceRange();
-    CharSourceRange Range = CharSourceRange::getTokenRange(
-        SM.getExpansionRange(R.getBegin()).getBegin(),
-        SM.getExpansionRange(R.getEnd()).getEnd());
-    llvm::StringRef Text = Lexer::getSourceText(Range, SM, Ctx.getLangOpts());
+    std::string Written = writtenText(Arg->getSourceRange(), Ctx);
+    llvm::StringRef Text(Written);
     for (const std::string &Hint : It->second) {
       // "0" stands for a zero timeout: the whole last argument.
       if (Hint == "0" ? I + 1 == N && Text.trim() == "0" : Text.contains(Hint))

@@ -44,18 +44,10 @@ const ValueDecl *referencedDecl(const Expr *E) {
   return nullptr;
 }
 
-std::string sourceTextOf(SourceRange R, const ASTContext &Ctx) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  CharSourceRange Range = CharSourceRange::getTokenRange(
-      SM.getExpansionRange(R.getBegin()).getBegin(),
-      SM.getExpansionRange(R.getEnd()).getEnd());
-  return Lexer::getSourceText(Range, SM, Ctx.getLangOpts()).str();
-}
-
 bool argumentsMention(const CallExpr *Call, llvm::StringRef Word,
                       const ASTContext &Ctx, unsigned FromArg = 1) {
   for (unsigned I = FromArg; I < Call->getNumArgs(); ++I)
-    if (llvm::StringRef(sourceTextOf(Call->getArg(I)->getSourceRange(), Ctx))
+    if (llvm::StringRef(writtenText(Call->getArg(I)->getSourceRange(), Ctx))
             .contains(Word))
       return true;
   return false;
@@ -65,7 +57,7 @@ bool argumentsMention(const CallExpr *Call, llvm::StringRef Word,
 // error::would_block) knows the descriptor does not block.
 bool handlesWouldBlockAround(const ExecutionSite &Site, const ASTContext &Ctx) {
   auto Mentions = [&](const Stmt *S) {
-    std::string Text = sourceTextOf(S->getSourceRange(), Ctx);
+    std::string Text = writtenText(S->getSourceRange(), Ctx);
     llvm::StringRef T(Text);
     return T.contains("EAGAIN") || T.contains("EWOULDBLOCK") ||
            T.contains("EINPROGRESS") || T.contains("would_block") ||

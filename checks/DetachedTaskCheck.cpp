@@ -485,13 +485,20 @@ void DetachedTaskCheck::reportSpawn(const PendingSpawn &Spawn,
       << Spawn.SpawnName << How << What << Spawn.Call->getSourceRange();
 }
 
+// What to use instead of letting the work go: the catalog's advice for the
+// API, else its framework's task scope.
+static std::string ownedAlternative(const ApiMatch &Api) {
+  if (!Api.Entry->Advice.empty())
+    return Api.Entry->Advice;
+  llvm::StringRef Scope = ApiCatalog::taskScopeAdvice(Api.Entry->Fw);
+  return Scope.empty()
+             ? "a scope that owns the work and is joined before shutdown"
+             : Scope.str();
+}
+
 void DetachedTaskCheck::reportDetachCall(const Expr *Call,
                                          const ApiMatch &Api) {
-  std::string Advice = Api.Entry->Advice;
-  if (Advice.empty())
-    Advice = ApiCatalog::taskScopeAdvice(Api.Entry->Fw).str();
-  if (Advice.empty())
-    Advice = "a scope that owns the work and is joined before shutdown";
+  std::string Advice = ownedAlternative(Api);
   diag(Call->getBeginLoc(),
        "'%0' lets the work go: nothing waits for it or observes its "
        "errors, and it may outlive what it uses; use %1 instead")
@@ -524,11 +531,7 @@ void DetachedTaskCheck::reportDroppedResult(const Expr *Call,
         << Api.DisplayName << Call->getSourceRange();
     return;
   }
-  std::string Advice = Api.Entry->Advice;
-  if (Advice.empty())
-    Advice = ApiCatalog::taskScopeAdvice(Api.Entry->Fw).str();
-  if (Advice.empty())
-    Advice = "a scope that owns the work and is joined before shutdown";
+  std::string Advice = ownedAlternative(Api);
   diag(Call->getBeginLoc(),
        "the result of '%0' is discarded: the task runs detached and "
        "nothing observes its errors or waits for it; use %1")

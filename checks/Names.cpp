@@ -1,7 +1,10 @@
 //===--- Names.cpp - Template-agnostic qualified names --------------------===//
 
 #include "Names.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::corolint {
@@ -63,6 +66,14 @@ bool isOrDerivesFrom(const CXXRecordDecl *Record, llvm::StringRef Name) {
     if (isOrDerivesFrom(recordOf(Base.getType()), Name))
       return true;
   return false;
+}
+
+std::string writtenText(SourceRange R, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  CharSourceRange Range = CharSourceRange::getTokenRange(
+      SM.getExpansionRange(R.getBegin()).getBegin(),
+      SM.getExpansionRange(R.getEnd()).getEnd());
+  return Lexer::getSourceText(Range, SM, Ctx.getLangOpts()).str();
 }
 
 std::string boostAsioSpelling(llvm::StringRef Name) {

@@ -28,6 +28,11 @@ const CXXRecordDecl *recordOf(QualType T);
 /// \p Name.
 bool isOrDerivesFrom(const CXXRecordDecl *Record, llvm::StringRef Name);
 
+/// The source text of \p R as the user wrote it: a range inside a macro
+/// expansion reads as the macro's invocation (so flag macros such as
+/// O_NONBLOCK stay visible by name).
+std::string writtenText(SourceRange R, const ASTContext &Ctx);
+
 /// If \p Name starts with "asio::", the same name under "boost::asio::";
 /// Boost.Asio and standalone asio share one API.
 std::string boostAsioSpelling(llvm::StringRef Name);

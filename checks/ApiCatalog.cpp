@@ -257,6 +257,55 @@ const AwaitRewrite *ApiCatalog::awaitRewriteFor(llvm::StringRef Name,
   return It == AwaitRewrites.end() ? nullptr : &It->second;
 }
 
+bool ApiCatalog::isCurrentExecutorType(QualType T) {
+  static const llvm::StringSet<> Types = [] {
+    llvm::StringSet<> Names;
+#define COROLINT_CURRENT_EXECUTOR(Type) Names.insert(Type);
+#include "ApiCatalog.def"
+    return Names;
+  }();
+  const CXXRecordDecl *RD = recordOf(T);
+  return RD && Types.contains(plainQualifiedName(RD));
+}
+
+llvm::ArrayRef<llvm::StringRef> ApiCatalog::nonBlockingSpellings() {
+  static const llvm::StringRef Spellings[] = {
+#define COROLINT_NONBLOCKING_SPELLING(Spelling) Spelling,
+#include "ApiCatalog.def"
+  };
+  return Spellings;
+}
+
+bool ApiCatalog::isWakeUpWrite(llvm::StringRef Name, const CallExpr *Call) {
+  struct Row {
+    llvm::StringRef Name;
+    unsigned DataArg, SizeArg;
+  };
+  static const Row Rows[] = {
+#define COROLINT_WAKEUP_WRITE(Name, DataArg, SizeArg) {Name, DataArg, SizeArg},
+#include "ApiCatalog.def"
+  };
+  for (const Row &R : Rows) {
+    if (R.Name != Name || Call->getNumArgs() <= std::max(R.DataArg, R.SizeArg))
+      continue;
+    // write(fd, &value, sizeof(value)) with value a scalar of at most eight
+    // bytes: an eventfd counter or a self-pipe's wake-up byte.
+    const auto *Addr = dyn_cast<UnaryOperator>(
+        Call->getArg(R.DataArg)->IgnoreParenImpCasts());
+    const auto *Size = dyn_cast<UnaryExprOrTypeTraitExpr>(
+        Call->getArg(R.SizeArg)->IgnoreParenImpCasts());
+    if (!Addr || Addr->getOpcode() != UO_AddrOf || !Size ||
+        Size->getKind() != UETT_SizeOf)
+      continue;
+    QualType Value = Addr->getSubExpr()->getType();
+    const ASTContext &Ctx = Call->getCalleeDecl()->getASTContext();
+    if (Value->isScalarType() && !Value->isPointerType() &&
+        Ctx.getTypeSize(Value) <= 64)
+      return true;
+  }
+  return false;
+}
+
 llvm::ArrayRef<llvm::StringRef> ApiCatalog::knownCategories() {
   static const llvm::StringRef Categories[] = {
       "database", "dns", "file",  "http",   "lock",

@@ -26,6 +26,9 @@ enum class ApiKind {
   SyncWait, ///< Holds the calling thread until asynchronous work completes.
   Detach,   ///< Starts work and lets it go; Category is the trigger
             ///< ("call", "discarded", "token", "future": see the .def).
+  Readiness,    ///< Awaiting it means a descriptor is ready for I/O.
+  ExecutorHop,  ///< Awaiting it moves the coroutine to its first argument.
+  BlockingPool, ///< Returns the executor designated for blocking work.
 };
 
 struct ApiEntry {
@@ -118,6 +121,16 @@ public:
   static llvm::StringRef taskScopeAdvice(Framework Fw);
   /// How a plain function gets a task of \p Fw to run.
   static llvm::StringRef taskRunnerAdvice(Framework Fw);
+
+  /// Whether awaiting a \p T yields the coroutine's executor, null when it
+  /// runs on none (COROLINT_CURRENT_EXECUTOR).
+  static bool isCurrentExecutorType(QualType T);
+  /// Spellings that make a descriptor non-blocking where a call configuring
+  /// it mentions them (COROLINT_NONBLOCKING_SPELLING).
+  static llvm::ArrayRef<llvm::StringRef> nonBlockingSpellings();
+  /// Whether \p Call, a catalog API \p Name, writes one scalar: the
+  /// wake-up of an eventfd or self-pipe (COROLINT_WAKEUP_WRITE).
+  static bool isWakeUpWrite(llvm::StringRef Name, const CallExpr *Call);
 
   /// All categories in the built-in tables, sorted.
   static llvm::ArrayRef<llvm::StringRef> knownCategories();

@@ -219,9 +219,23 @@ public:
   bool shouldVisitImplicitCode() const { return false; }
   bool shouldVisitLambdaBody() const { return false; }
 
+  // Overriding TraverseStmt makes RecursiveASTVisitor recurse instead of
+  // queueing children, so the stack is the path from the body down.
+  bool TraverseStmt(Stmt *S) {
+    if (!S)
+      return true;
+    Ancestors.push_back(S);
+    bool Ok = Base::TraverseStmt(S);
+    Ancestors.pop_back();
+    return Ok;
+  }
+
   bool VisitStmt(Stmt *S) {
+    llvm::ArrayRef<const Stmt *> Above = Ancestors;
+    if (!Above.empty() && Above.back() == S)
+      Above = Above.drop_back();
     Visit(ExecutionSite{S, BaseCanAwait && CatchDepth == 0 && InvokedDepth == 0,
-                        FullStmt ? FullStmt : S, Block, InvokedLambda});
+                        FullStmt ? FullStmt : S, Block, InvokedLambda, Above});
     return true;
   }
 
@@ -318,9 +332,34 @@ private:
   const Stmt *FullStmt = nullptr;
   const CompoundStmt *Block = nullptr;
   const LambdaExpr *InvokedLambda = nullptr;
+  llvm::SmallVector<const Stmt *, 32> Ancestors;
 };
 
 } // namespace
+
+bool isOnConditionalPath(const ExecutionSite &Site) {
+  llvm::ArrayRef<const Stmt *> Path = Site.Ancestors;
+  for (size_t I = 0; I < Path.size(); ++I) {
+    const Stmt *Parent = Path[I];
+    const Stmt *Child = I + 1 < Path.size() ? Path[I + 1] : Site.S;
+    if (const auto *If = dyn_cast<IfStmt>(Parent)) {
+      if (Child == If->getThen() || Child == If->getElse())
+        return true;
+    } else if (const auto *Switch = dyn_cast<SwitchStmt>(Parent)) {
+      if (Child == Switch->getBody())
+        return true;
+    } else if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(Parent)) {
+      if (Child == Cond->getTrueExpr() || Child == Cond->getFalseExpr())
+        return true;
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(Parent)) {
+      if (BO->isLogicalOp() && Child == BO->getRHS())
+        return true;
+    } else if (isa<CXXCatchStmt>(Parent)) {
+      return true;
+    }
+  }
+  return false;
+}
 
 void forEachExecutedStmt(
     const AsyncContext &Ctx,

@@ -88,7 +88,17 @@ struct ExecutionSite {
   /// Such a lambda is a function of its own too: checks that walk every
   /// function body skip these sites so that each statement is seen once.
   const LambdaExpr *InvokedLambda = nullptr;
+  /// The statements from the walked body down to S (S excluded), outermost
+  /// first: the walk down knows them, so nobody climbs a parent map. Valid
+  /// only during the visit.
+  llvm::ArrayRef<const Stmt *> Ancestors;
 };
+
+/// True if \p Site runs only on some executions of the body that was walked:
+/// it is in a branch of an if, switch or conditional operator, the right
+/// side of && or ||, or a catch handler. Loop bodies count as the normal
+/// path: they are what the function is for.
+bool isOnConditionalPath(const ExecutionSite &Site);
 
 /// Calls \p Visit for every statement executed in \p Ctx's thread: it does
 /// not descend into lambdas other than immediately invoked ones, local

@@ -5,7 +5,6 @@
 #include "Names.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -35,21 +34,60 @@ llvm::StringRef describeCategory(llvm::StringRef Category) {
       .Default(Category);
 }
 
-const ValueDecl *referencedDecl(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    return DRE->getDecl();
-  if (const auto *ME = dyn_cast<MemberExpr>(E))
-    return ME->getMemberDecl();
+bool mentionsNonBlocking(SourceRange R, const ASTContext &Ctx) {
+  std::string Text = writtenText(R, Ctx);
+  return llvm::any_of(ApiCatalog::nonBlockingSpellings(),
+                      [&](llvm::StringRef S) {
+                        return llvm::StringRef(Text).contains(S);
+                      });
+}
+
+bool argumentsMentionNonBlocking(const CallExpr *Call, const ASTContext &Ctx,
+                                 unsigned FromArg) {
+  for (unsigned I = FromArg; I < Call->getNumArgs(); ++I)
+    if (mentionsNonBlocking(Call->getArg(I)->getSourceRange(), Ctx))
+      return true;
+  return false;
+}
+
+// `ex` in `if (!ex)` or `if (ex == nullptr)`; null for other conditions.
+const ValueDecl *nullTestedDecl(const Expr *Cond, ASTContext &Ctx) {
+  Cond = stripWrappers(Cond);
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
+      Not && Not->getOpcode() == UO_LNot)
+    return referencedDecl(Not->getSubExpr());
+  if (const auto *Eq = dyn_cast<BinaryOperator>(Cond);
+      Eq && Eq->getOpcode() == BO_EQ &&
+      Eq->getRHS()->isNullPointerConstant(Ctx,
+                                          Expr::NPC_ValueDependentIsNotNull))
+    return referencedDecl(Eq->getLHS());
   return nullptr;
 }
 
-bool argumentsMention(const CallExpr *Call, llvm::StringRef Word,
-                      const ASTContext &Ctx, unsigned FromArg = 1) {
-  for (unsigned I = FromArg; I < Call->getNumArgs(); ++I)
-    if (llvm::StringRef(writtenText(Call->getArg(I)->getSourceRange(), Ctx))
-            .contains(Word))
+// The variable holds what `co_await CurrentExecutor()` gave: the executor
+// the coroutine runs on, null when it runs inline on its caller's thread.
+bool holdsCurrentExecutor(const ValueDecl *D) {
+  const auto *VD = dyn_cast_or_null<VarDecl>(D);
+  const auto *Await = VD && VD->getInit()
+                          ? dyn_cast<CoawaitExpr>(stripWrappers(VD->getInit()))
+                          : nullptr;
+  return Await && Await->getOperand() &&
+         ApiCatalog::isCurrentExecutorType(
+             stripWrappers(Await->getOperand())->getType());
+}
+
+// The site is in the branch a coroutine takes when it runs on no executor
+// (`if (!ex) { std::this_thread::sleep_for(d); co_return; }`): there it runs
+// inline on its caller's thread, and blocking is how it waits.
+bool inNoExecutorBranch(const ExecutionSite &Site, ASTContext &Ctx) {
+  for (size_t I = 0; I < Site.Ancestors.size(); ++I) {
+    const auto *If = dyn_cast<IfStmt>(Site.Ancestors[I]);
+    const Stmt *Child =
+        I + 1 < Site.Ancestors.size() ? Site.Ancestors[I + 1] : Site.S;
+    if (If && Child == If->getThen() &&
+        holdsCurrentExecutor(nullTestedDecl(If->getCond(), Ctx)))
       return true;
+  }
   return false;
 }
 
@@ -82,7 +120,8 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
       RawAllowedFunctions(Options.get("AllowedFunctions", "")),
       RawCategories(Options.get("Categories", DefaultCategories)),
       RawAsyncReplacements(Options.get("AsyncReplacements", "")),
-      Interprocedural(Options.get("Interprocedural", true)) {
+      Interprocedural(Options.get("Interprocedural", true)),
+      ReportConditionalPaths(Options.get("ReportConditionalPaths", false)) {
   for (llvm::StringRef Spec :
        utils::options::parseStringList(RawBlockingFunctions))
     Catalog.addUserEntry(ApiKind::Blocking, Spec, "annotated");
@@ -125,6 +164,7 @@ void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "Categories", RawCategories);
   Options.store(Opts, "AsyncReplacements", RawAsyncReplacements);
   Options.store(Opts, "Interprocedural", Interprocedural);
+  Options.store(Opts, "ReportConditionalPaths", ReportConditionalPaths);
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
@@ -134,69 +174,116 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
 void BlockingCallCheck::onStartOfTranslationUnit() {
   Summaries.clear();
   NonBlockingDescriptors.reset();
+  BlockingPoolParams.clear();
 }
 
 void BlockingCallCheck::collectNonBlockingDescriptors(ASTContext &Ctx) {
   NonBlockingDescriptors.emplace();
   // Once per translation unit, and only when a raw descriptor call shows
-  // up in an async context at all.
-  auto Setters =
-      match(callExpr(callee(functionDecl(hasAnyName("::fcntl", "::ioctl",
-                                                    "::socket", "::accept4"))))
-                .bind("call"),
-            Ctx);
-  // asio: sock.non_blocking(true).
-  auto AsioSetters =
-      match(cxxMemberCallExpr(callee(cxxMethodDecl(hasName("non_blocking"))),
-                              hasArgument(0, cxxBoolLiteral(equals(true))))
-                .bind("call"),
-            Ctx);
-  for (const BoundNodes &Nodes : AsioSetters)
-    if (const ValueDecl *D =
-            referencedDecl(Nodes.getNodeAs<CXXMemberCallExpr>("call")
-                               ->getImplicitObjectArgument()))
+  // up in an async context at all. A descriptor is non-blocking when the
+  // code configures it so anywhere in the translation unit: often in
+  // another function of the same class (its constructor) than the I/O.
+  auto Project = unless(isExpansionInSystemHeader());
+  auto Insert = [&](const ValueDecl *D) {
+    if (D)
       NonBlockingDescriptors->insert(D);
-  for (const BoundNodes &Nodes : Setters) {
+  };
+  // fcntl(fd, F_SETFL, flags | O_NONBLOCK), ioctl(fd, FIONBIO, &on).
+  for (const BoundNodes &Nodes :
+       match(callExpr(Project, callee(functionDecl(hasAnyName("::fcntl",
+                                                              "::ioctl"))),
+                      argumentCountAtLeast(2))
+                 .bind("call"),
+             Ctx)) {
     const auto *Call = Nodes.getNodeAs<CallExpr>("call");
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    llvm::StringRef Name = Callee->getName();
-    if (Name == "fcntl" || Name == "ioctl") {
-      if (Call->getNumArgs() < 2 || !(argumentsMention(Call, "NONBLOCK", Ctx) ||
-                                      argumentsMention(Call, "FIONBIO", Ctx)))
-        continue;
-      if (const ValueDecl *D = referencedDecl(Call->getArg(0)))
-        NonBlockingDescriptors->insert(D);
-      continue;
-    }
-    // socket(..., SOCK_STREAM | SOCK_NONBLOCK, ...) and accept4(...,
-    // SOCK_NONBLOCK): the descriptor is whatever the result is stored in.
-    if (!argumentsMention(Call, "SOCK_NONBLOCK", Ctx, 0))
-      continue;
-    DynTypedNode Node = DynTypedNode::create(*Call);
-    for (int Depth = 0; Depth < 4; ++Depth) {
-      auto Parents = Ctx.getParents(Node);
-      if (Parents.size() != 1)
-        break;
-      if (const auto *VD = Parents[0].get<VarDecl>()) {
-        NonBlockingDescriptors->insert(VD);
-        break;
-      }
-      if (const auto *BO = Parents[0].get<BinaryOperator>()) {
-        if (BO->isAssignmentOp())
-          if (const ValueDecl *D = referencedDecl(BO->getLHS()))
-            NonBlockingDescriptors->insert(D);
-        break;
-      }
-      Node = Parents[0];
-    }
+    if (argumentsMentionNonBlocking(Call, Ctx, 1))
+      Insert(referencedDecl(Call->getArg(0)));
   }
+  // sock.non_blocking(true) (asio), s.blocking(blocking_t::no) (libcoro).
+  for (const BoundNodes &Nodes :
+       match(cxxMemberCallExpr(Project,
+                               callee(cxxMethodDecl(
+                                   hasAnyName("non_blocking", "blocking"))),
+                               argumentCountAtLeast(1))
+                 .bind("call"),
+             Ctx)) {
+    const auto *Call = Nodes.getNodeAs<CXXMemberCallExpr>("call");
+    const auto *On = dyn_cast<CXXBoolLiteralExpr>(
+        Call->getArg(0)->IgnoreParenImpCasts());
+    bool NonBlocking =
+        Call->getMethodDecl()->getName() == "non_blocking"
+            ? On && On->getValue()
+            : argumentsMentionNonBlocking(Call, Ctx, 0);
+    if (NonBlocking)
+      Insert(referencedDecl(Call->getImplicitObjectArgument()));
+  }
+  // A descriptor made non-blocking where it is created: a variable or member
+  // initialised, or assigned, from socket(..., SOCK_NONBLOCK), accept4(...,
+  // SOCK_NONBLOCK) or a factory told so (make_socket({..., blocking_t::no})).
+  auto Creation = expr(ignoringImplicit(
+                           anyOf(callExpr(), cxxConstructExpr(),
+                                 cxxFunctionalCastExpr())))
+                      .bind("init");
+  for (const BoundNodes &Nodes :
+       match(varDecl(Project, hasInitializer(Creation)).bind("decl"), Ctx))
+    if (mentionsNonBlocking(Nodes.getNodeAs<Expr>("init")->getSourceRange(),
+                            Ctx))
+      Insert(Nodes.getNodeAs<VarDecl>("decl"));
+  for (const BoundNodes &Nodes :
+       match(cxxConstructorDecl(Project, forEachConstructorInitializer(
+                                             cxxCtorInitializer(
+                                                 forField(fieldDecl().bind(
+                                                     "decl")),
+                                                 withInitializer(Creation)))),
+             Ctx))
+    if (mentionsNonBlocking(Nodes.getNodeAs<Expr>("init")->getSourceRange(),
+                            Ctx))
+      Insert(Nodes.getNodeAs<FieldDecl>("decl"));
+  for (const BoundNodes &Nodes :
+       match(binaryOperator(Project, isAssignmentOperator(),
+                            hasLHS(expr().bind("lhs")), hasRHS(Creation)),
+             Ctx))
+    if (mentionsNonBlocking(Nodes.getNodeAs<Expr>("init")->getSourceRange(),
+                            Ctx))
+      Insert(referencedDecl(Nodes.getNodeAs<Expr>("lhs")));
+}
+
+bool BlockingCallCheck::isBlockingPool(const Expr *Executor, ASTContext &Ctx) {
+  Executor = stripWrappers(Executor);
+  if (isa<CallExpr>(Executor))
+    return Catalog.lookup(Executor, ApiKind::BlockingPool).has_value();
+  // A parameter is a blocking pool when every call of its function in this
+  // translation unit passes one (main hands runtime.background_executor()
+  // to the coroutine that reads files).
+  const auto *Param = dyn_cast_or_null<ParmVarDecl>(referencedDecl(Executor));
+  const auto *Function =
+      Param ? dyn_cast<FunctionDecl>(Param->getDeclContext()) : nullptr;
+  if (!Function)
+    return false;
+  auto [It, Inserted] = BlockingPoolParams.try_emplace(Param, false);
+  if (!Inserted)
+    return It->second;
+  unsigned Index = Param->getFunctionScopeIndex();
+  bool Any = false, All = true;
+  for (const BoundNodes &Nodes :
+       match(callExpr(callee(functionDecl(equalsNode(Function)))).bind("call"),
+             Ctx)) {
+    const auto *Call = Nodes.getNodeAs<CallExpr>("call");
+    Any = true;
+    All = All && Index < Call->getNumArgs() &&
+          Catalog
+              .lookup(stripWrappers(Call->getArg(Index)), ApiKind::BlockingPool)
+              .has_value();
+  }
+  return BlockingPoolParams[Param] = Any && All;
 }
 
 bool BlockingCallCheck::showsNonBlocking(const Expr *Call, const ApiMatch &Api,
                                          const ExecutionSite &Site,
                                          ASTContext &Ctx) {
   if (const auto *CE = dyn_cast<CallExpr>(Call);
-      CE && Catalog.argumentsSayNonBlocking(Api.Name, CE, Ctx))
+      CE && (Catalog.argumentsSayNonBlocking(Api.Name, CE, Ctx) ||
+             ApiCatalog::isWakeUpWrite(Api.Name, CE)))
     return true;
   const Expr *Descriptor = Catalog.descriptorOf(Api.Name, Call);
   if (!Descriptor)
@@ -269,12 +356,31 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   if (!AC)
     return;
   ASTContext &Ctx = *Result.Context;
+  // What the statements before this one (in the order they are written)
+  // established: a descriptor was awaited ready, or the coroutine moved
+  // itself onto a pool designated for blocking work.
+  bool DescriptorReady = AC->WaitsForReadiness;
+  bool OnBlockingPool = false;
   forEachExecutedStmt(*AC, [&](const ExecutionSite &Site) {
-    if (!isa<CallExpr, CXXConstructExpr>(Site.S))
+    if (const auto *Await = dyn_cast<CoawaitExpr>(Site.S);
+        Await && Await->getOperand()) {
+      const Expr *Awaited = stripWrappers(Await->getOperand());
+      if (Catalog.lookup(Awaited, ApiKind::Readiness))
+        DescriptorReady = true;
+      if (Catalog.lookup(Awaited, ApiKind::ExecutorHop))
+        OnBlockingPool = cast<CallExpr>(Awaited)->getNumArgs() > 0 &&
+                         isBlockingPool(cast<CallExpr>(Awaited)->getArg(0), Ctx);
+      return;
+    }
+    if (!isa<CallExpr, CXXConstructExpr>(Site.S) || OnBlockingPool)
       return;
     const auto *Call = cast<Expr>(Site.S);
+    // A sync wait is coro-sync-wait's finding, not a blocking call here.
+    if (Catalog.lookup(Call, ApiKind::SyncWait))
+      return;
     if (std::optional<ApiMatch> Api = blockingApi(Call, Site, Ctx)) {
-      if (!(AC->WaitsForReadiness && Catalog.descriptorOf(Api->Name, Call)))
+      if (!(DescriptorReady && Catalog.descriptorOf(Api->Name, Call)) &&
+          !inNoExecutorBranch(Site, Ctx))
         reportDirect(Call, *Api, *AC, Site, Ctx);
       return;
     }
@@ -288,13 +394,18 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
         Callee, Ctx,
         [&](const Expr *Inner, const ExecutionSite &InnerSite, const Stmt *) {
           return blockingApi(Inner, InnerSite, Ctx);
+        },
+        [&](const Expr *Inner) {
+          return Catalog.lookup(Inner, ApiKind::SyncWait).has_value();
         });
-    if (!S)
+    if (!S || (S->Conditional && !ReportConditionalPaths))
       return;
-    // Reactor-style I/O reached from a readiness handler, or followed by
-    // would-block handling, runs on a ready or non-blocking descriptor.
+    // Reactor-style I/O on a ready descriptor, or followed by would-block
+    // handling, does not wait.
     if (Catalog.descriptorOf(S->Api.Name, S->Chain.back()) &&
-        (AC->WaitsForReadiness || handlesWouldBlockAround(Site, Ctx)))
+        (DescriptorReady || handlesWouldBlockAround(Site, Ctx)))
+      return;
+    if (inNoExecutorBranch(Site, Ctx))
       return;
     reportIndirect(Call, Callee, *S, *AC);
   });

@@ -36,6 +36,7 @@ private:
   bool showsNonBlocking(const Expr *Call, const ApiMatch &Api,
                         const ExecutionSite &Site, ASTContext &Ctx);
   void collectNonBlockingDescriptors(ASTContext &Ctx);
+  bool isBlockingPool(const Expr *Executor, ASTContext &Ctx);
   void reportDirect(const Expr *Call, const ApiMatch &Api,
                     const AsyncContext &AC, const ExecutionSite &Site,
                     ASTContext &Ctx);
@@ -47,12 +48,16 @@ private:
   const std::string RawCategories;
   const std::string RawAsyncReplacements;
   const bool Interprocedural;
+  const bool ReportConditionalPaths;
   ApiCatalog Catalog;
   llvm::StringSet<> EnabledCategories;
 
   // Per translation unit.
   CallSummaries Summaries;
   std::optional<llvm::DenseSet<const ValueDecl *>> NonBlockingDescriptors;
+  /// Parameters that every call in the translation unit passes a blocking
+  /// pool for (see isBlockingPool).
+  llvm::DenseMap<const ParmVarDecl *, bool> BlockingPoolParams;
 };
 
 } // namespace clang::tidy::corolint

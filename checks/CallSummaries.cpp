@@ -16,13 +16,14 @@ void CallSummaries::clear() {
 }
 
 const ReachedApi *CallSummaries::reachedFrom(const FunctionDecl *FD,
-                                             ASTContext &Ctx, ApiFinder Find) {
-  return summarize(FD, Ctx, Find, 0);
+                                             ASTContext &Ctx, ApiFinder Find,
+                                             OpaqueCall Opaque) {
+  return summarize(FD, Ctx, Find, Opaque, 0);
 }
 
 const ReachedApi *CallSummaries::summarize(const FunctionDecl *FD,
                                            ASTContext &Ctx, ApiFinder Find,
-                                           unsigned Depth) {
+                                           OpaqueCall Opaque, unsigned Depth) {
   FD = FD->getDefinition() ? FD->getDefinition() : FD;
   auto It = Summaries.find(FD);
   if (It != Summaries.end())
@@ -40,23 +41,34 @@ const ReachedApi *CallSummaries::summarize(const FunctionDecl *FD,
   InProgress.insert(FD);
   std::optional<ReachedApi> Found;
   const Stmt *Body = FD->getBody();
+  // A path on the function's normal path wins over one in a branch: a
+  // logger's rarely taken rotation path must not hide the join beside it,
+  // nor make every caller "blocking".
   forEachExecutedStmtIn(Body, [&](const ExecutionSite &Site) {
-    if (Found || !isa<CallExpr, CXXConstructExpr>(Site.S))
+    if ((Found && !Found->Conditional) || !isa<CallExpr, CXXConstructExpr>(Site.S))
       return;
     const auto *Call = cast<Expr>(Site.S);
+    bool Conditional = isOnConditionalPath(Site);
+    if (Found && Conditional)
+      return;
     if (std::optional<ApiMatch> Api = Find(Call, Site, Body)) {
       Found.emplace();
       Found->Chain.push_back(Call);
       Found->Api = *Api;
+      Found->Conditional = Conditional;
       return;
     }
     const auto *CE = dyn_cast<CallExpr>(Call);
     const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
-    if (!Callee)
+    if (!Callee || (Opaque && Opaque(Call)))
       return;
-    if (const ReachedApi *Inner = summarize(Callee, Ctx, Find, Depth + 1)) {
+    if (const ReachedApi *Inner =
+            summarize(Callee, Ctx, Find, Opaque, Depth + 1)) {
+      if (Found && Inner->Conditional)
+        return;
       Found.emplace(*Inner);
       Found->Chain.insert(Found->Chain.begin(), Call);
+      Found->Conditional |= Conditional;
     }
   });
   InProgress.erase(FD);

@@ -26,6 +26,9 @@ namespace clang::tidy::corolint {
 struct ReachedApi {
   llvm::SmallVector<const Expr *, 4> Chain;
   ApiMatch Api;
+  /// Some step of the path runs only on some executions of its function (a
+  /// branch, a catch handler): the function may reach the API, not does.
+  bool Conditional = false;
 };
 
 class CallSummaries {
@@ -35,17 +38,23 @@ public:
   using ApiFinder = llvm::function_ref<std::optional<ApiMatch>(
       const Expr *Call, const ExecutionSite &Site, const Stmt *Body)>;
 
-  /// The first API \p Find accepts that \p FD reaches, through the project's
-  /// own plain functions (not coroutines, lambdas or system headers).
+  /// Calls the summaries do not look into (another check's APIs).
+  using OpaqueCall = llvm::function_ref<bool(const Expr *Call)>;
+
+  /// The API \p Find accepts that \p FD reaches, through the project's own
+  /// plain functions (not coroutines, lambdas, system headers or calls
+  /// \p Opaque names): the first one on the function's normal path, else
+  /// the first one on a conditional path.
   const ReachedApi *reachedFrom(const FunctionDecl *FD, ASTContext &Ctx,
-                                ApiFinder Find);
+                                ApiFinder Find, OpaqueCall Opaque = nullptr);
 
   /// Forgets everything; call at the start of each translation unit.
   void clear();
 
 private:
   const ReachedApi *summarize(const FunctionDecl *FD, ASTContext &Ctx,
-                              ApiFinder Find, unsigned Depth);
+                              ApiFinder Find, OpaqueCall Opaque,
+                              unsigned Depth);
 
   llvm::DenseMap<const FunctionDecl *, std::optional<ReachedApi>> Summaries;
   llvm::DenseSet<const FunctionDecl *> InProgress;

@@ -20,19 +20,6 @@ namespace {
 constexpr llvm::StringLiteral FunctionBinding = "function";
 constexpr unsigned MaxForwardingDepth = 3;
 
-const Expr *stripped(const Expr *E) {
-  while (true) {
-    const Expr *Inner = E->IgnoreImplicit()->IgnoreParens();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Inner))
-      Inner = Cleanups->getSubExpr();
-    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Inner))
-      Inner = Cast->getSubExpr();
-    if (Inner == E)
-      return E;
-    E = Inner;
-  }
-}
-
 class ThrowFinder : public RecursiveASTVisitor<ThrowFinder> {
 public:
   bool Found = false;
@@ -80,24 +67,10 @@ bool wholeBodyCatches(const FunctionDecl *FD) {
   return false;
 }
 
-// The variable or member an expression names: `io`, `this->io_`, or the
-// object of `io.get_executor()`.
-const ValueDecl *referencedDecl(const Expr *E) {
-  E = stripped(E);
-  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
-    return referencedDecl(Call->getImplicitObjectArgument());
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    return Ref->getDecl()->getIdentifier() ? Ref->getDecl() : nullptr;
-  if (const auto *Member = dyn_cast<MemberExpr>(E))
-    return Member->getMemberDecl()->getIdentifier() ? Member->getMemberDecl()
-                                                    : nullptr;
-  return nullptr;
-}
-
 // The lambda or the called function that makes the coroutine, for
 // messages: "'listener'", "the coroutine lambda".
 std::string describeSpawned(const Expr *Spawned) {
-  Spawned = stripped(Spawned);
+  Spawned = stripWrappers(Spawned);
   // session(std::move(socket)) on a std::function or another callable
   // object is named after the object.
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Spawned);
@@ -125,8 +98,8 @@ std::string describeSpawned(const Expr *Spawned) {
 // The value type T of the awaitable<T> (or task<T>) a spawn runs, to give
 // a completion handler the right signature; nullopt when unknown.
 std::optional<QualType> spawnedValueType(const Expr *Spawned) {
-  QualType T = stripped(Spawned)->getType();
-  if (const auto *L = dyn_cast<LambdaExpr>(stripped(Spawned)))
+  QualType T = stripWrappers(Spawned)->getType();
+  if (const auto *L = dyn_cast<LambdaExpr>(stripWrappers(Spawned)))
     T = L->getCallOperator()->getReturnType();
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       T.getNonReferenceType()->getAsCXXRecordDecl());
@@ -144,7 +117,7 @@ const FunctionDecl *enclosingNamedFunction(const FunctionDecl *FD) {
 // The coroutine a spawn runs: the called coroutine, the coroutine lambda,
 // or the coroutine a plain lambda returns ([self] { return self->reader(); }).
 const FunctionDecl *spawnedCoroutine(const Expr *Spawned, unsigned Depth = 0) {
-  Spawned = stripped(Spawned);
+  Spawned = stripWrappers(Spawned);
   if (const auto *Call = dyn_cast<CallExpr>(Spawned)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
@@ -220,7 +193,7 @@ bool errorsTravelAsExceptions(const FunctionDecl *FD, unsigned Depth = 0) {
     const auto *Await = dyn_cast<CoawaitExpr>(Site.S);
     if (!Await || !Await->getOperand())
       return;
-    const Expr *Awaited = stripped(Await->getOperand());
+    const Expr *Awaited = stripWrappers(Await->getOperand());
     TaskTypeInfo Info = classifyType(Awaited->getType());
     // this_coro::executor and other non-task awaitables do not fail.
     if (!Info.IsTask)
@@ -398,7 +371,7 @@ void DetachedTaskCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
     if (!ApiCatalog::isDetachedToken(Completion->getType())) {
       // A handler that never looks at the std::exception_ptr it gets
       // drops the error just as asio::detached does.
-      const auto *L = dyn_cast<LambdaExpr>(stripped(Completion));
+      const auto *L = dyn_cast<LambdaExpr>(stripWrappers(Completion));
       const CXXMethodDecl *Op = L ? L->getCallOperator() : nullptr;
       if (!Op || Op->getNumParams() == 0 || Op->getParamDecl(0)->isReferenced())
         return;
@@ -512,7 +485,7 @@ void DetachedTaskCheck::reportDroppedResult(const Expr *Call,
     const auto *CE = cast<CallExpr>(Call);
     bool Deferred = false;
     if (CE->getNumArgs() > 1)
-      if (const auto *Policy = dyn_cast<DeclRefExpr>(stripped(CE->getArg(0))))
+      if (const auto *Policy = dyn_cast<DeclRefExpr>(stripWrappers(CE->getArg(0))))
         if (const auto *Enumerator =
                 dyn_cast<EnumConstantDecl>(Policy->getDecl()))
           Deferred = Enumerator->getName() == "deferred";

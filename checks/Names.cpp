@@ -3,6 +3,7 @@
 #include "Names.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallVector.h"
@@ -80,6 +81,31 @@ std::string boostAsioSpelling(llvm::StringRef Name) {
   if (Name.starts_with("asio::"))
     return ("boost::" + Name).str();
   return std::string();
+}
+
+const Expr *stripWrappers(const Expr *E) {
+  while (true) {
+    const Expr *Inner = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Inner))
+      Inner = Cleanups->getSubExpr();
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Inner))
+      Inner = Cast->getSubExpr();
+    if (Inner == E)
+      return E;
+    E = Inner;
+  }
+}
+
+const ValueDecl *referencedDecl(const Expr *E) {
+  E = stripWrappers(E);
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+    return referencedDecl(Call->getImplicitObjectArgument());
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl()->getIdentifier() ? Ref->getDecl() : nullptr;
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl()->getIdentifier() ? Member->getMemberDecl()
+                                                    : nullptr;
+  return nullptr;
 }
 
 } // namespace clang::tidy::corolint

@@ -11,6 +11,7 @@
 #define COROLINT_CHECKS_NAMES_H
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
 #include "clang/AST/Type.h"
 #include <string>
 
@@ -32,6 +33,15 @@ bool isOrDerivesFrom(const CXXRecordDecl *Record, llvm::StringRef Name);
 /// expansion reads as the macro's invocation (so flag macros such as
 /// O_NONBLOCK stay visible by name).
 std::string writtenText(SourceRange R, const ASTContext &Ctx);
+
+/// \p E seen through the implicit casts, parentheses, cleanups and
+/// functional casts Sema wraps around an expression.
+const Expr *stripWrappers(const Expr *E);
+
+/// The variable or member an expression names: `fd`, `this->io_`, or the
+/// object of a member call on one (`io.get_executor()`,
+/// `sock.native_handle()`); null for anything else.
+const ValueDecl *referencedDecl(const Expr *E);
 
 /// If \p Name starts with "asio::", the same name under "boost::asio::";
 /// Boost.Asio and standalone asio share one API.

@@ -68,7 +68,8 @@ SourceLocation beginOf(const CallExpr *Call) {
   return static_cast<const Stmt *>(Call)->getBeginLoc();
 }
 
-const Expr *stripWrappers(const Expr *E) {
+// The expression as written: without the conversions and temporaries Sema adds.
+const Expr *asSpelled(const Expr *E) {
   return E ? E->IgnoreUnlessSpelledInSource()->IgnoreParens() : nullptr;
 }
 
@@ -101,7 +102,7 @@ bool isZeroDuration(const Expr *Arg, const ASTContext &Ctx) {
 // clock::now(), time_point::min(), or the clock's epoch: a deadline that has
 // already passed.
 bool isPastDeadline(const Expr *E, const ASTContext &Ctx) {
-  const auto *CE = dyn_cast<CallExpr>(stripWrappers(E));
+  const auto *CE = dyn_cast<CallExpr>(asSpelled(E));
   const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
   if (FD && FD->getIdentifier() &&
       (FD->getName() == "now" || FD->getName() == "min"))
@@ -139,7 +140,7 @@ bool isReadinessPredicate(const Expr *E, const ValueDecl *Future) {
 }
 
 bool isReadyEnumerator(const Expr *E) {
-  const auto *DRE = dyn_cast<DeclRefExpr>(stripWrappers(E));
+  const auto *DRE = dyn_cast<DeclRefExpr>(asSpelled(E));
   const auto *ECD = DRE ? dyn_cast<EnumConstantDecl>(DRE->getDecl()) : nullptr;
   return ECD && ECD->getName() == "ready";
 }
@@ -149,7 +150,7 @@ bool provesReady(const Expr *Cond, bool Value, const ValueDecl *Future,
                  const ASTContext &Ctx) {
   if (!Cond || !Future)
     return false;
-  Cond = stripWrappers(Cond);
+  Cond = asSpelled(Cond);
   if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
       UO && UO->getOpcode() == UO_LNot)
     return provesReady(UO->getSubExpr(), !Value, Future, Ctx);
@@ -169,7 +170,7 @@ bool provesReady(const Expr *Cond, bool Value, const ValueDecl *Future,
     case BO_EQ:
     case BO_NE: {
       auto IsPollOfFuture = [&](const Expr *E) {
-        const auto *MC = dyn_cast<CXXMemberCallExpr>(stripWrappers(E));
+        const auto *MC = dyn_cast<CXXMemberCallExpr>(asSpelled(E));
         return MC && objectOf(MC) == Future && isPollingWait(MC, Ctx);
       };
       bool Compares = (IsPollOfFuture(L) && isReadyEnumerator(R)) ||
@@ -285,7 +286,7 @@ const Expr *originOfFuture(const Expr *FutureExpr, const Stmt *Scope,
         !VD->hasInit() || VD->getType()->isReferenceType() ||
         isAssignedIn(VD, Scope, Ctx))
       return nullptr;
-    return stripWrappers(VD->getInit());
+    return asSpelled(VD->getInit());
   }
   return E;
 }
@@ -298,7 +299,7 @@ bool isDeferredStdAsync(const Expr *Origin) {
   if (!FD || !FD->isInStdNamespace() || !FD->getIdentifier() ||
       FD->getName() != "async" || CE->getNumArgs() < 2)
     return false;
-  const auto *DRE = dyn_cast<DeclRefExpr>(stripWrappers(CE->getArg(0)));
+  const auto *DRE = dyn_cast<DeclRefExpr>(asSpelled(CE->getArg(0)));
   const auto *ECD = DRE ? dyn_cast<EnumConstantDecl>(DRE->getDecl()) : nullptr;
   return ECD && ECD->getName() == "deferred";
 }
@@ -328,7 +329,7 @@ std::optional<UseFutureOperation> asUseFutureOperation(const Expr *Origin) {
     --Written;
   if (Written == 0)
     return std::nullopt;
-  const Expr *Token = stripWrappers(Op->getArg(Written - 1));
+  const Expr *Token = asSpelled(Op->getArg(Written - 1));
   const auto *DRE = dyn_cast<DeclRefExpr>(Token);
   const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   if (!VD)
@@ -482,7 +483,7 @@ std::optional<FixItHint> SyncWaitCheck::awaitFixIt(const CallExpr *Call,
     unsigned First = calledFunctionObject(Call) ? 1 : 0;
     if (isa<CXXMemberCallExpr>(Call) || Call->getNumArgs() <= First)
       return std::nullopt;
-    Operand = stripWrappers(Call->getArg(First));
+    Operand = asSpelled(Call->getArg(First));
     ExtraArgs = writtenArgCount(Call, First + 1);
   } else {
     const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
@@ -490,7 +491,7 @@ std::optional<FixItHint> SyncWaitCheck::awaitFixIt(const CallExpr *Call,
         MC ? dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens()) : nullptr;
     if (!ME || ME->isArrow() || ME->isImplicitAccess())
       return std::nullopt;
-    Operand = stripWrappers(MC->getImplicitObjectArgument());
+    Operand = asSpelled(MC->getImplicitObjectArgument());
     ExtraArgs = writtenArgCount(Call, 0);
   }
   if (!Operand || (Rewrite->NeedsNoExtraArgs && ExtraArgs != 0))

@@ -306,6 +306,28 @@ bool ApiCatalog::isWakeUpWrite(llvm::StringRef Name, const CallExpr *Call) {
   return false;
 }
 
+bool ApiCatalog::isFrameworkImplementation(const FunctionDecl *FD) {
+  static const llvm::StringRef Namespaces[] = {
+#define COROLINT_FRAMEWORK_NAMESPACE(Namespace) Namespace,
+#include "ApiCatalog.def"
+  };
+  // A lambda's call operator belongs to the function it is written in.
+  const DeclContext *DC = FD;
+  while (const auto *MD = dyn_cast<CXXMethodDecl>(DC)) {
+    if (!MD->getParent()->isLambda())
+      break;
+    DC = MD->getParent()->getDeclContext();
+  }
+  const auto *Named = dyn_cast<NamedDecl>(Decl::castFromDeclContext(DC));
+  if (!Named)
+    return false;
+  std::string Name = plainQualifiedName(Named);
+  return llvm::any_of(Namespaces, [&](llvm::StringRef NS) {
+    return llvm::StringRef(Name).starts_with(NS) &&
+           llvm::StringRef(Name).drop_front(NS.size()).starts_with("::");
+  });
+}
+
 llvm::ArrayRef<llvm::StringRef> ApiCatalog::knownCategories() {
   static const llvm::StringRef Categories[] = {
       "database", "dns", "file",  "http",   "lock",

@@ -132,6 +132,10 @@ public:
   /// wake-up of an eventfd or self-pipe (COROLINT_WAKEUP_WRITE).
   static bool isWakeUpWrite(llvm::StringRef Name, const CallExpr *Call);
 
+  /// Whether \p FD is part of a coroutine framework's own implementation
+  /// (declared in a COROLINT_FRAMEWORK_NAMESPACE).
+  static bool isFrameworkImplementation(const FunctionDecl *FD);
+
   /// All categories in the built-in tables, sorted.
   static llvm::ArrayRef<llvm::StringRef> knownCategories();
 

@@ -361,6 +361,17 @@ bool isOnConditionalPath(const ExecutionSite &Site) {
   return false;
 }
 
+bool isStatementExpressionValue(const ExecutionSite &Site) {
+  if (!Site.Block || Site.Block->body_empty() ||
+      Site.Block->body_back() != Site.S)
+    return false;
+  llvm::ArrayRef<const Stmt *> Path = Site.Ancestors;
+  for (size_t I = 1; I < Path.size(); ++I)
+    if (Path[I] == Site.Block)
+      return isa<StmtExpr>(Path[I - 1]);
+  return false;
+}
+
 void forEachExecutedStmt(
     const AsyncContext &Ctx,
     llvm::function_ref<void(const ExecutionSite &)> Visit) {

@@ -100,6 +100,10 @@ struct ExecutionSite {
 /// path: they are what the function is for.
 bool isOnConditionalPath(const ExecutionSite &Site);
 
+/// True if \p Site is the last statement of a GNU statement expression
+/// (`({ ...; value; })`): its value is the expression's, not dropped.
+bool isStatementExpressionValue(const ExecutionSite &Site);
+
 /// Calls \p Visit for every statement executed in \p Ctx's thread: it does
 /// not descend into lambdas other than immediately invoked ones, local
 /// classes, or unevaluated operands (sizeof, decltype, noexcept).

@@ -174,8 +174,50 @@ bool reportsErrorAsValue(const Expr *Awaited) {
   return false;
 }
 
-// Whether errors leave coroutine FD as exceptions: it throws, or awaits an
-// asio operation or another coroutine that throws on failure. A coroutine
+// An awaited asio operation that is not an awaitable (a deferred operation,
+// `async_x(deferred)`) throws when its completion signature starts with an
+// error: co_await turns that error into an exception.
+bool deferredOperationThrows(QualType Awaited) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Awaited.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec)
+    return false;
+  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
+    if (Arg.getKind() != TemplateArgument::Type)
+      continue;
+    const auto *Sig = Arg.getAsType()->getAs<FunctionProtoType>();
+    if (!Sig || Sig->getNumParams() == 0)
+      continue;
+    QualType First = Sig->getParamType(0);
+    const CXXRecordDecl *RD = recordOf(First);
+    if (isErrorCode(First) ||
+        (RD && plainQualifiedName(RD) == "std::exception_ptr"))
+      return true;
+  }
+  return false;
+}
+
+// Constructing an asio I/O object from more than its executor (an acceptor
+// given an endpoint binds and listens, a socket given one opens it) throws
+// when that fails, as does any asio constructor not marked noexcept there.
+bool opensDescriptor(const CXXConstructExpr *Construct) {
+  const CXXConstructorDecl *Ctor = Construct->getConstructor();
+  unsigned Given = 0;
+  for (const Expr *Arg : Construct->arguments())
+    Given += !isa<CXXDefaultArgExpr>(Arg);
+  if (Given < 2 || !Ctor || Ctor->isCopyOrMoveConstructor())
+    return false;
+  const auto *Proto = Ctor->getType()->getAs<FunctionProtoType>();
+  if (Proto && Proto->isNothrow())
+    return false;
+  std::string Name = plainQualifiedName(Ctor->getParent());
+  return llvm::StringRef(Name).starts_with("asio::") ||
+         llvm::StringRef(Name).starts_with("boost::asio::");
+}
+
+// Whether errors leave coroutine FD as exceptions: it throws, opens an asio
+// I/O object, or awaits an asio operation or another coroutine that throws on
+// failure. A coroutine
 // written against error codes (as_tuple, redirect_error) does not, and
 // detaching it loses nothing it means to report.
 bool errorsTravelAsExceptions(const FunctionDecl *FD, unsigned Depth = 0) {
@@ -190,14 +232,22 @@ bool errorsTravelAsExceptions(const FunctionDecl *FD, unsigned Depth = 0) {
       Throws = true;
       return;
     }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Site.S);
+        Construct && opensDescriptor(Construct)) {
+      Throws = true;
+      return;
+    }
     const auto *Await = dyn_cast<CoawaitExpr>(Site.S);
     if (!Await || !Await->getOperand())
       return;
     const Expr *Awaited = stripWrappers(Await->getOperand());
     TaskTypeInfo Info = classifyType(Awaited->getType());
-    // this_coro::executor and other non-task awaitables do not fail.
-    if (!Info.IsTask)
+    // this_coro::executor and other non-task awaitables do not fail; a
+    // deferred operation fails as its completion signature says.
+    if (!Info.IsTask) {
+      Throws = deferredOperationThrows(Awaited->getType());
       return;
+    }
     if (asioNamespace(Info.Fw).empty()) {
       Throws = true;
       return;
@@ -277,7 +327,7 @@ bool DetachedTaskCheck::isAllowedSite(const FunctionDecl *FD) const {
 
 void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>(FunctionBinding);
-  if (!FD)
+  if (!FD || ApiCatalog::isFrameworkImplementation(FD))
     return;
   checkFireAndForgetDefinition(FD);
   checkFunction(FD, *Result.Context);
@@ -314,14 +364,16 @@ void DetachedTaskCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
   bool Allowed = isAllowedSite(FD);
   // The io_contexts this function runs: a spawn onto one of them whose
   // exception is rethrown by its handler comes out of run() right here.
-  llvm::SmallPtrSet<const ValueDecl *, 2> EventLoops;
+  // Each maps to whether run() is called inside a try that catches what a
+  // rethrowing handler would throw out of it.
+  llvm::SmallDenseMap<const ValueDecl *, bool, 2> EventLoops;
   llvm::SmallVector<PendingSpawn, 2> Spawns;
 
   auto Visit = [&](const ExecutionSite &Site) {
     // An immediately invoked lambda is walked as a function of its own.
     if (Site.InvokedLambda)
       return;
-    if (Site.S == Site.FullStmt)
+    if (Site.S == Site.FullStmt && !isStatementExpressionValue(Site))
       forEachDroppedValue(Site.S, [&](const DroppedValue &Dropped) {
         // A void result (folly's start(callback)) hands the outcome to
         // the callback instead.
@@ -342,7 +394,15 @@ void DetachedTaskCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
         Wait && llvm::StringRef(Wait->Name).contains("io_context::run"))
       if (const Expr *Loop = receiverOf(Call))
         if (const ValueDecl *Context = referencedDecl(Loop))
-          EventLoops.insert(Context);
+          EventLoops[Context] |= llvm::any_of(Site.Ancestors, [](const Stmt *S) {
+            const auto *Try = dyn_cast<CXXTryStmt>(S);
+            if (!Try)
+              return false;
+            for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+              if (catchesEverything(Try->getHandler(I)))
+                return true;
+            return false;
+          });
     if (Allowed)
       return;
 
@@ -392,13 +452,16 @@ void DetachedTaskCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
 
   for (const PendingSpawn &Spawn : Spawns) {
     const ValueDecl *Context = referencedDecl(Spawn.Call->getArg(0));
-    reportSpawn(Spawn, FD, Context && EventLoops.contains(Context), Ctx);
+    auto Loop = Context ? EventLoops.find(Context) : EventLoops.end();
+    reportSpawn(Spawn, FD, Loop != EventLoops.end(),
+                Loop != EventLoops.end() && Loop->second, Ctx);
   }
 }
 
 void DetachedTaskCheck::reportSpawn(const PendingSpawn &Spawn,
                                     const FunctionDecl *Site,
-                                    bool RunsItsEventLoop, ASTContext &Ctx) {
+                                    bool RunsItsEventLoop, bool CatchesRun,
+                                    ASTContext &Ctx) {
   const Expr *Spawned = Spawn.Call->getArg(1);
   std::string What = describeSpawned(Spawned);
   std::string How = Spawn.IgnoringHandler
@@ -414,10 +477,10 @@ void DetachedTaskCheck::reportSpawn(const PendingSpawn &Spawn,
   // session into a dead server.
   bool TopLevel = RunsItsEventLoop && !isCoroutine(Site) &&
                   enclosingNamedFunction(Site) != nullptr;
-  // A session written against error codes (as_tuple, redirect_error) has
-  // nothing it means to report in the exception asio::detached drops. At
-  // the top level any failure, such as the acceptor's bind, still counts.
-  bool ErrorsAsValues = !Spawn.Handled && !TopLevel && Spawn.Coroutine &&
+  // A coroutine written against error codes (as_tuple, redirect_error) that
+  // opens no descriptor of its own (an acceptor built in main's try block)
+  // has nothing it means to report in the exception asio::detached drops.
+  bool ErrorsAsValues = !Spawn.Handled && Spawn.Coroutine &&
                         !errorsTravelAsExceptions(Spawn.Coroutine);
   if (Spawn.Handled || ErrorsAsValues) {
     if (StrictMode)
@@ -433,13 +496,17 @@ void DetachedTaskCheck::reportSpawn(const PendingSpawn &Spawn,
     auto Diag = diag(Spawn.Call->getBeginLoc(),
                      "'%0' with %1 drops any exception thrown by %2, so "
                      "the program carries on as if nothing had failed; use a "
-                     "completion handler that rethrows it out of the event "
-                     "loop")
-                << Spawn.SpawnName << How << What
+                     "completion handler that %select{reports it, or "
+                     "rethrows it into a try block around run()|rethrows it "
+                     "out of the event loop}3")
+                << Spawn.SpawnName << How << What << CatchesRun
                 << Spawn.Call->getSourceRange();
+    // Rethrowing is an improvement only where a try around run() reports
+    // the exception; without one it would turn a lost error into
+    // std::terminate, so the message alone says what to do.
     std::optional<QualType> Value = spawnedValueType(Spawned);
     SourceRange R = Spawn.Completion->getSourceRange();
-    if (Value && !Spawn.IgnoringHandler && R.isValid() &&
+    if (Value && CatchesRun && !Spawn.IgnoringHandler && R.isValid() &&
         !R.getBegin().isMacroID() && !R.getEnd().isMacroID()) {
       std::string Handler = (*Value)->isVoidType()
                                 ? "[](std::exception_ptr e) { if (e) "

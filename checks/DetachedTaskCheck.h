@@ -46,7 +46,7 @@ private:
   bool isFireAndForget(QualType T) const;
   bool isAllowedSite(const FunctionDecl *FD) const;
   void reportSpawn(const PendingSpawn &Spawn, const FunctionDecl *Site,
-                   bool RunsItsEventLoop, ASTContext &Ctx);
+                   bool RunsItsEventLoop, bool CatchesRun, ASTContext &Ctx);
   void reportDetachCall(const Expr *Call, const ApiMatch &Api);
   void reportDroppedResult(const Expr *Call, const ApiMatch &Api);
   void reportFireAndForgetCall(const CallExpr *Call);

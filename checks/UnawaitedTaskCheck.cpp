@@ -92,12 +92,14 @@ UnawaitedTaskCheck::unawaitedTaskType(QualType T) const {
 
 void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>(FunctionBinding);
-  if (!FD)
+  // A framework's own primitives make and drop tasks by design.
+  if (!FD || ApiCatalog::isFrameworkImplementation(FD))
     return;
   ASTContext &Ctx = *Result.Context;
   auto Visit = [&](const ExecutionSite &Site) {
     // An immediately invoked lambda is walked as a function of its own.
-    if (Site.S != Site.FullStmt || Site.InvokedLambda)
+    if (Site.S != Site.FullStmt || Site.InvokedLambda ||
+        isStatementExpressionValue(Site))
       return;
     if (const auto *DS = dyn_cast<DeclStmt>(Site.S)) {
       checkUnusedVariables(DS);
@@ -126,7 +128,9 @@ void UnawaitedTaskCheck::checkDropped(const DroppedValue &Dropped,
   const Expr *Value = Dropped.Value;
   // Only a value made by this statement is dropped by it: `task = make()`
   // and calls returning a reference hand back an object that lives on.
-  if (!Value->isPRValue())
+  // What `co_await x` yields is the result of awaited work, not a task
+  // that was never awaited.
+  if (!Value->isPRValue() || isa<CoawaitExpr, CoyieldExpr>(Value))
     return;
   std::optional<TaskTypeInfo> Info = unawaitedTaskType(Value->getType());
   if (!Info)

@@ -51,11 +51,13 @@ net::awaitable<void> listener(tcp::acceptor acceptor) {
   }
 }
 
+// main does not catch around run(): a rethrowing handler would turn the lost
+// error into std::terminate, so the finding comes without that fix.
 int main() {
   net::io_context io;
   net::co_spawn(io, listener(tcp::acceptor(io, {tcp::v4(), 5555})),
                 net::detached);
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: 'boost::asio::co_spawn' with 'net::detached' drops any exception thrown by 'listener', so the program carries on as if nothing had failed; use a completion handler that rethrows it out of the event loop [coro-detached-task]
-  // CHECK-FIXES: {{^}}                [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: 'boost::asio::co_spawn' with 'net::detached' drops any exception thrown by 'listener', so the program carries on as if nothing had failed; use a completion handler that reports it, or rethrows it into a try block around run() [coro-detached-task]
+  // CHECK-FIXES: {{^}}                net::detached);
   io.run();
 }

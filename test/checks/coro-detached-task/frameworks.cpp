@@ -10,6 +10,7 @@
 #include <boost/cobalt/spawn.hpp>
 #include <boost/cobalt/task.hpp>
 #include <coro/io_scheduler.hpp>
+#include <stdexcept>
 #include <coro/task.hpp>
 #include <exception>
 #include <folly/Executor.h>
@@ -58,7 +59,12 @@ coro::task<void> supervisor(std::shared_ptr<coro::io_scheduler> scheduler) {
 }
 
 // --- Boost.Cobalt --------------------------------------------------------------
-boost::cobalt::task<void> ticker() { co_return; }
+int clock_fd = -1;
+boost::cobalt::task<void> ticker() {
+  if (clock_fd < 0)
+    throw std::runtime_error("no clock");
+  co_return;
+}
 boost::cobalt::task<void> guarded_ticker() {
   try {
     co_await ticker();
@@ -66,7 +72,7 @@ boost::cobalt::task<void> guarded_ticker() {
   }
 }
 
-int main() {
+int main() try {
   boost::asio::io_context ctx;
   boost::cobalt::spawn(ctx, ticker(), boost::asio::detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::cobalt::spawn' with 'boost::asio::detached' drops any exception thrown by 'ticker', so the program carries on as if nothing had failed; use a completion handler that rethrows it out of the event loop [coro-detached-task]
@@ -78,4 +84,6 @@ int main() {
       std::rethrow_exception(e);
   });
   ctx.run();
+} catch (const std::exception &) {
+  return 1;
 }

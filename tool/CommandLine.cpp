@@ -52,6 +52,22 @@ cl::opt<std::string> Output("output",
                             cl::desc("Write the report to this file, not "
                                      "standard output"),
                             cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> SarifRoot(
+    "sarif-root",
+    cl::desc("SARIF: make file URIs relative to this directory (%SRCROOT%; "
+             "default: the git work tree, else the compile database's "
+             "project root)"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> SarifCategory(
+    "sarif-category",
+    cl::desc("SARIF: run.automationDetails.id, the category code scanning "
+             "files this analysis under"),
+    cl::value_desc("id"), cl::cat(Category));
+cl::opt<std::string> PrintLineHashes(
+    "print-line-hashes",
+    cl::desc("Print the code scanning line hash of every line of a file "
+             "(what SARIF's primaryLocationLineHash is) and exit"),
+    cl::value_desc("file"), cl::Hidden, cl::cat(Category));
 cl::opt<bool> Fix("fix", cl::desc("Apply fix-its to the files in place"),
                   cl::cat(Category));
 cl::opt<bool> Diff("diff",
@@ -207,6 +223,10 @@ llvm::Expected<Command> parseCommandLine(int Argc, const char **Argv) {
     C.What = Command::Explain;
     C.ExplainCheck = Explain;
   }
+  if (PrintLineHashes.getNumOccurrences()) {
+    C.What = Command::LineHashes;
+    C.LineHashFile = PrintLineHashes;
+  }
 
   DriverOptions &D = C.Driver;
   D.Files = Files;
@@ -219,6 +239,8 @@ llvm::Expected<Command> parseCommandLine(int Argc, const char **Argv) {
   D.ConfigFile = ConfigFile;
   D.Format = Format;
   D.OutputFile = Output;
+  D.SarifRoot = SarifRoot;
+  D.SarifCategory = SarifCategory;
   D.Color = Color;
   D.Fix = Fix;
   D.Diff = Diff;

@@ -17,6 +17,7 @@
 #include "Progress.h"
 #include "SarifOutput.h"
 #include "Sharding.h"
+#include "SourceRoot.h"
 #include "TextOutput.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringSet.h"
@@ -252,7 +253,8 @@ bool useColor(const DriverOptions &Options, bool ToStdout) {
 std::string renderReport(const DriverOptions &Options,
                          llvm::ArrayRef<Finding> Findings,
                          const RunSummary &Summary, SourceFiles &Sources,
-                         bool Successful, bool ToTerminal) {
+                         const SarifSettings &Sarif, bool Successful,
+                         bool ToTerminal) {
   std::string Out;
   llvm::raw_string_ostream OS(Out);
   switch (Options.Format) {
@@ -261,7 +263,7 @@ std::string renderReport(const DriverOptions &Options,
     printText(OS, Findings, Sources);
     break;
   case OutputFormat::Sarif:
-    OS << llvm::formatv("{0:2}", sarifLog(Findings, Sources, Successful))
+    OS << llvm::formatv("{0:2}", sarifLog(Findings, Sources, Successful, Sarif))
        << "\n";
     break;
   case OutputFormat::Json:
@@ -461,7 +463,11 @@ int runAnalysis(const DriverOptions &Options) {
   // standard error unless --output names a file.
   bool ReportToStdout = Options.OutputFile.empty() &&
                         !(Options.Diff && Options.Format == OutputFormat::Text);
-  std::string Report = renderReport(Options, Findings, Summary, Sources,
+  SarifSettings Sarif;
+  if (Options.Format == OutputFormat::Sarif)
+    Sarif = {sarifSourceRoot(Options, *In->Compilations, Cwd),
+             Options.SarifCategory};
+  std::string Report = renderReport(Options, Findings, Summary, Sources, Sarif,
                                     !Failed, ReportToStdout);
   if (!Options.OutputFile.empty()) {
     if (llvm::Error Err =

@@ -14,6 +14,7 @@ int runAnalysis(const DriverOptions &Options);
 int runListChecks(const DriverOptions &Options);
 int runExplain(llvm::StringRef Check);
 int runMerge(const MergeOptions &Options);
+int runPrintLineHashes(llvm::StringRef File);
 
 /// Prints `corolint: error: <Message>` on standard error.
 void reportError(llvm::StringRef Message);

@@ -32,6 +32,12 @@ struct DriverOptions {
 
   OutputFormat Format = OutputFormat::Text;
   std::string OutputFile;
+  /// SARIF: the directory URIs are relative to (`%SRCROOT%`); empty: found
+  /// (SourceRoot.h).
+  std::string SarifRoot;
+  /// SARIF: `run.automationDetails.id`, the category code scanning keeps
+  /// apart from other analyses of the same commit.
+  std::string SarifCategory;
   ColorMode Color = ColorMode::Auto;
 
   bool Fix = false;
@@ -55,10 +61,12 @@ struct MergeOptions {
 
 /// What main() should do after parsing.
 struct Command {
-  enum Kind { Analyse, ListChecks, Explain, Merge } What = Analyse;
+  enum Kind { Analyse, ListChecks, Explain, Merge, LineHashes } What = Analyse;
   DriverOptions Driver;
   MergeOptions MergeArgs;
   std::string ExplainCheck;
+  /// The file whose line hashes --print-line-hashes prints (a test hook).
+  std::string LineHashFile;
 };
 
 /// Parses argv; errors are one line each, without the "corolint: error: "

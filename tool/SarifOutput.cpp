@@ -1,18 +1,23 @@
 //===--- SarifOutput.cpp - SARIF 2.1.0 ------------------------------------===//
 
 #include "SarifOutput.h"
+#include "Baseline.h"
 #include "CheckDocs.h"
+#include "LineHash.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/SHA256.h"
 #include <fmt/format.h>
 #include <map>
+#include <set>
 
 namespace corolint {
 namespace json = llvm::json;
 namespace {
 
-constexpr llvm::StringLiteral InformationUri =
-    "https://github.com/corolint/corolint";
+// Set at build time: the CMake cache variable COROLINT_DOCS_URL.
+constexpr llvm::StringLiteral DocsUrl = COROLINT_DOCS_URL;
+constexpr llvm::StringLiteral SourceRootId = "%SRCROOT%";
 
 /// SARIF asks for messages that are sentences.
 std::string sentence(llvm::StringRef Text) {
@@ -22,8 +27,8 @@ std::string sentence(llvm::StringRef Text) {
   return S;
 }
 
-std::string fileUri(llvm::StringRef Path) {
-  std::string Uri = "file://";
+std::string percentEncoded(llvm::StringRef Path) {
+  std::string Uri;
   for (unsigned char C : Path) {
     if (llvm::isAlnum(C) || llvm::StringRef("/-._~").contains(C))
       Uri += C;
@@ -31,6 +36,10 @@ std::string fileUri(llvm::StringRef Path) {
       Uri += fmt::format("%{:02X}", C);
   }
   return Uri;
+}
+
+std::string fileUri(llvm::StringRef Path) {
+  return "file://" + percentEncoded(Path);
 }
 
 json::Object message(llvm::StringRef Text) {
@@ -72,6 +81,42 @@ std::string friendlyName(llvm::StringRef Check) {
   return Name;
 }
 
+/// What code scanning reads to rank and filter alerts: `tags`, `precision`
+/// (how often a finding is a real problem) and `problem.severity`.
+json::Object ruleProperties(llvm::StringRef Check) {
+  struct Metadata {
+    llvm::StringRef Check, Precision;
+    std::vector<llvm::StringRef> Tags;
+  };
+  static const Metadata Known[] = {
+      {"coro-blocking-call",
+       "high",
+       {"concurrency", "coroutines", "performance", "reliability"}},
+      {"coro-sync-wait",
+       "high",
+       {"concurrency", "coroutines", "correctness", "deadlock",
+        "external/cwe/cwe-833"}},
+      // Fire-and-forget is sometimes the design (AllowedSpawnSites).
+      {"coro-detached-task",
+       "medium",
+       {"coroutines", "error-handling", "reliability"}},
+      {"coro-unawaited-task", "high", {"coroutines", "correctness"}},
+  };
+  llvm::StringRef Precision = "medium";
+  json::Array Tags;
+  for (const Metadata &M : Known)
+    if (M.Check == Check) {
+      Precision = M.Precision;
+      for (llvm::StringRef Tag : M.Tags)
+        Tags.push_back(Tag);
+    }
+  if (Tags.empty())
+    Tags.push_back("coroutines");
+  return json::Object{{"tags", std::move(Tags)},
+                      {"precision", Precision},
+                      {"problem.severity", "warning"}};
+}
+
 json::Object rule(llvm::StringRef Check) {
   std::optional<llvm::StringRef> Page = checkPage(Check);
   std::string Short = Page ? pageSummary(*Page) : "";
@@ -91,13 +136,16 @@ json::Object rule(llvm::StringRef Check) {
       {"shortDescription", json::Object{{"text", sentence(Short)}}},
       {"fullDescription", json::Object{{"text", sentence(Full)}}},
       {"help", json::Object{{"text", Markdown}, {"markdown", Markdown}}},
+      {"helpUri", fmt::format("{}/checks/{}.md", DocsUrl.str(), Check.str())},
       {"defaultConfiguration", json::Object{{"level", "warning"}}},
+      {"properties", ruleProperties(Check)},
   };
 }
 
 class RegionBuilder {
 public:
-  explicit RegionBuilder(SourceFiles &Sources) : Sources(Sources) {}
+  RegionBuilder(SourceFiles &Sources, llvm::StringRef SourceRoot)
+      : Sources(Sources), SourceRoot(SourceRoot) {}
 
   /// SARIF columns count code points (columnKind unicodeCodePoints).
   json::Object region(const SourceSpan &S) {
@@ -114,16 +162,75 @@ public:
   }
 
   json::Object physicalLocation(const SourceSpan &S) {
-    return json::Object{
-        {"artifactLocation", json::Object{{"uri", fileUri(S.File)}}},
-        {"region", region(S)}};
+    return json::Object{{"artifactLocation", artifactLocation(S.File)},
+                        {"region", region(S)}};
+  }
+
+  /// Relative to %SRCROOT% when the file is under it, else absolute.
+  json::Object artifactLocation(llvm::StringRef File) {
+    Files.insert(File.str());
+    llvm::StringRef Relative = File;
+    if (!SourceRoot.empty() &&
+        Relative.consume_front((SourceRoot.rtrim('/') + "/").str()))
+      return json::Object{{"uri", percentEncoded(Relative)},
+                          {"uriBaseId", SourceRootId}};
+    return json::Object{{"uri", fileUri(File)}};
+  }
+
+  /// `partialFingerprints.primaryLocationLineHash` of a line; empty if the
+  /// file cannot be read.
+  std::string lineHash(llvm::StringRef File, unsigned Line) {
+    auto [It, Inserted] = LineHashes.try_emplace(File);
+    if (Inserted)
+      if (auto Contents = Sources.get(File))
+        It->second = lineHashes(Contents->contents());
+    return Line >= 1 && Line <= It->second.size() ? It->second[Line - 1] : "";
+  }
+
+  /// The `run.artifacts` entries of every file a location named: its
+  /// location, length and SHA-256, keyed as artifactKey does.
+  std::map<std::string, json::Object> artifacts() {
+    std::map<std::string, json::Object> Artifacts;
+    for (const std::string &File : Files) {
+      json::Object Artifact{{"location", artifactLocation(File)}};
+      if (auto Contents = Sources.get(File)) {
+        Artifact["length"] = static_cast<int64_t>(Contents->contents().size());
+        Artifact["hashes"] = json::Object{
+            {"sha-256",
+             llvm::toHex(llvm::SHA256::hash(
+                             llvm::arrayRefFromStringRef(Contents->contents())),
+                         /*LowerCase=*/true)}};
+      }
+      std::string Key = artifactKey(*Artifact.getObject("location"));
+      Artifacts.emplace(std::move(Key), std::move(Artifact));
+    }
+    return Artifacts;
+  }
+
+  static std::string artifactKey(const json::Object &Location) {
+    return (Location.getString("uriBaseId").value_or("") + "\n" +
+            Location.getString("uri").value_or(""))
+        .str();
   }
 
 private:
   SourceFiles &Sources;
+  llvm::StringRef SourceRoot;
+  std::set<std::string> Files;
+  llvm::StringMap<std::vector<std::string>> LineHashes;
 };
 
-json::Value result(const Finding &F, RegionBuilder &Regions) {
+json::Object threadFlowLocation(const SourceSpan &Where,
+                                llvm::StringRef Message,
+                                RegionBuilder &Regions) {
+  return json::Object{
+      {"location",
+       json::Object{{"physicalLocation", Regions.physicalLocation(Where)},
+                    {"message", message(Message)}}}};
+}
+
+json::Value result(const Finding &F, RegionBuilder &Regions,
+                   llvm::StringRef SourceRoot) {
   json::Object R{
       {"ruleId", F.Check},
       {"level", F.Level},
@@ -132,7 +239,19 @@ json::Value result(const Finding &F, RegionBuilder &Regions) {
        json::Array{json::Object{
            {"physicalLocation", Regions.physicalLocation(F.Where)}}}},
   };
+  // The baseline's identity of the finding (no line numbers), with the
+  // file relative to %SRCROOT%, and code scanning's hash of its line.
+  json::Object Fingerprints{
+      {"corolint/v1", baselineEntry(F, SourceRoot).fingerprint()}};
+  std::string LineHash = Regions.lineHash(F.Where.File, F.Where.StartLine);
+  if (!LineHash.empty())
+    Fingerprints["primaryLocationLineHash"] = LineHash;
+  R["partialFingerprints"] = std::move(Fingerprints);
   json::Array Related;
+  // How the finding happens: the flagged code, then each located note in
+  // the order the check gave them (for a call through the project's own
+  // functions, each call down to the blocking API).
+  json::Array Steps{threadFlowLocation(F.Where, F.Message, Regions)};
   for (const Note &N : F.Notes) {
     if (N.Where.File.empty())
       continue;
@@ -140,9 +259,14 @@ json::Value result(const Finding &F, RegionBuilder &Regions) {
         json::Object{{"id", static_cast<int64_t>(Related.size() + 1)},
                      {"message", message(N.Message)},
                      {"physicalLocation", Regions.physicalLocation(N.Where)}});
+    Steps.push_back(threadFlowLocation(N.Where, N.Message, Regions));
   }
-  if (!Related.empty())
+  if (!Related.empty()) {
     R["relatedLocations"] = std::move(Related);
+    R["codeFlows"] = json::Array{json::Object{
+        {"threadFlows",
+         json::Array{json::Object{{"locations", std::move(Steps)}}}}}};
+  }
   if (!F.Fixes.empty()) {
     std::map<std::string, json::Array> ByFile;
     for (const TextEdit &E : F.Fixes)
@@ -151,9 +275,9 @@ json::Value result(const Finding &F, RegionBuilder &Regions) {
                        {"insertedContent", json::Object{{"text", E.NewText}}}});
     json::Array Changes;
     for (auto &[File, Replacements] : ByFile)
-      Changes.push_back(json::Object{
-          {"artifactLocation", json::Object{{"uri", fileUri(File)}}},
-          {"replacements", std::move(Replacements)}});
+      Changes.push_back(
+          json::Object{{"artifactLocation", Regions.artifactLocation(File)},
+                       {"replacements", std::move(Replacements)}});
     R["fixes"] = json::Array{
         json::Object{{"description", message("Apply the suggested rewrite")},
                      {"artifactChanges", std::move(Changes)}}};
@@ -182,11 +306,52 @@ std::string resultUri(const json::Object &Result) {
   return Uri ? Uri->str() : "";
 }
 
+/// Calls F on every artifactLocation object inside V.
+void forEachArtifactLocation(json::Value &V,
+                             llvm::function_ref<void(json::Object &)> F) {
+  if (json::Object *O = V.getAsObject()) {
+    for (auto &[Key, Member] : *O) {
+      json::Object *Location =
+          Key == "artifactLocation" ? Member.getAsObject() : nullptr;
+      if (Location)
+        F(*Location);
+      else
+        forEachArtifactLocation(Member, F);
+    }
+  } else if (json::Array *A = V.getAsArray()) {
+    for (json::Value &E : *A)
+      forEachArtifactLocation(E, F);
+  }
+}
+
+/// What a run says besides its rules and results.
+struct RunProperties {
+  /// `%SRCROOT%`; none when every URI is absolute.
+  std::optional<json::Object> OriginalUriBaseIds;
+  /// Descriptions of the files results name, by RegionBuilder::artifactKey.
+  std::map<std::string, json::Object> Artifacts;
+  std::string AutomationId;
+};
+
+/// Keeps in Slot the smaller (by JSON text) of Slot and Candidate: what
+/// shards disagree on is then chosen whatever the order of the inputs.
+void keepSmaller(std::optional<json::Object> &Slot, json::Object Candidate) {
+  auto Text = [](const json::Object &O) {
+    std::string S;
+    llvm::raw_string_ostream(S) << json::Value(json::Object(O));
+    return S;
+  };
+  if (!Slot || Text(Candidate) < Text(*Slot))
+    Slot = std::move(Candidate);
+}
+
 /// The same log, whatever the order findings arrived in: results sorted by
 /// location, then rule, then their whole text; duplicates (a header seen
-/// through two files) removed.
+/// through two files) removed; the artifact table and the artifact indices
+/// of the locations rebuilt from the results.
 json::Value assembleLog(std::vector<json::Object> Rules,
-                        std::vector<json::Value> Results, bool Successful) {
+                        std::vector<json::Value> Results, bool Successful,
+                        RunProperties Properties) {
   llvm::sort(Rules, [](const json::Object &A, const json::Object &B) {
     return A.getString("id").value_or("") < B.getString("id").value_or("");
   });
@@ -205,6 +370,8 @@ json::Value assembleLog(std::vector<json::Object> Rules,
   };
   std::vector<Keyed> Sorted;
   for (json::Value &V : Results) {
+    // A shard's indices point into its own artifact table.
+    forEachArtifactLocation(V, [](json::Object &L) { L.erase("index"); });
     json::Object &R = *V.getAsObject();
     std::string RuleId = R.getString("ruleId").value_or("").str();
     R["ruleIndex"] = RuleIndex.lookup(RuleId);
@@ -224,11 +391,35 @@ json::Value assembleLog(std::vector<json::Object> Rules,
     if (I == 0 || Sorted[I].Text != Sorted[I - 1].Text)
       ResultArray.push_back(std::move(Sorted[I].Result));
 
+  std::map<std::string, int64_t> ArtifactIndex;
+  for (json::Value &R : ResultArray)
+    forEachArtifactLocation(R, [&](json::Object &L) {
+      ArtifactIndex.emplace(RegionBuilder::artifactKey(L), 0);
+    });
+  json::Array Artifacts;
+  for (auto &[Key, Index] : ArtifactIndex) {
+    Index = Artifacts.size();
+    auto Known = Properties.Artifacts.find(Key);
+    if (Known != Properties.Artifacts.end()) {
+      Artifacts.push_back(std::move(Known->second));
+      continue;
+    }
+    auto [BaseId, Uri] = llvm::StringRef(Key).split('\n');
+    json::Object Location{{"uri", Uri}};
+    if (!BaseId.empty())
+      Location["uriBaseId"] = BaseId;
+    Artifacts.push_back(json::Object{{"location", std::move(Location)}});
+  }
+  for (json::Value &R : ResultArray)
+    forEachArtifactLocation(R, [&](json::Object &L) {
+      L["index"] = ArtifactIndex[RegionBuilder::artifactKey(L)];
+    });
+
   json::Object Driver{
       {"name", "corolint"},
       {"version", COROLINT_VERSION},
       {"semanticVersion", COROLINT_VERSION},
-      {"informationUri", InformationUri},
+      {"informationUri", fmt::format("{}/usage.md", DocsUrl.str())},
       {"rules", std::move(RuleArray)},
   };
   json::Object Run{
@@ -238,6 +429,12 @@ json::Value assembleLog(std::vector<json::Object> Rules,
        json::Array{json::Object{{"executionSuccessful", Successful}}}},
       {"results", std::move(ResultArray)},
   };
+  if (Properties.OriginalUriBaseIds)
+    Run["originalUriBaseIds"] = std::move(*Properties.OriginalUriBaseIds);
+  if (!Artifacts.empty())
+    Run["artifacts"] = std::move(Artifacts);
+  if (!Properties.AutomationId.empty())
+    Run["automationDetails"] = json::Object{{"id", Properties.AutomationId}};
   return json::Object{
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
@@ -248,21 +445,36 @@ json::Value assembleLog(std::vector<json::Object> Rules,
 } // namespace
 
 json::Value sarifLog(llvm::ArrayRef<Finding> Findings, SourceFiles &Sources,
-                     bool ExecutionSuccessful) {
+                     bool ExecutionSuccessful, const SarifSettings &Settings) {
   std::vector<json::Object> Rules;
   for (const std::string &Check : registeredChecks())
     Rules.push_back(rule(Check));
-  RegionBuilder Regions(Sources);
+  RegionBuilder Regions(Sources, Settings.SourceRoot);
   std::vector<json::Value> Results;
   for (const Finding &F : Findings)
-    Results.push_back(result(F, Regions));
-  return assembleLog(std::move(Rules), std::move(Results), ExecutionSuccessful);
+    Results.push_back(result(F, Regions, Settings.SourceRoot));
+  RunProperties Properties;
+  if (!Settings.SourceRoot.empty()) {
+    std::string Root = llvm::StringRef(Settings.SourceRoot).rtrim('/').str();
+    Properties.OriginalUriBaseIds = json::Object{
+        {SourceRootId, json::Object{{"uri", fileUri(Root + "/")}}}};
+  }
+  Properties.Artifacts = Regions.artifacts();
+  // Code scanning reads the category as everything before the last '/'.
+  Properties.AutomationId = Settings.Category;
+  if (!Settings.Category.empty() &&
+      !llvm::StringRef(Settings.Category).ends_with("/"))
+    Properties.AutomationId += "/";
+  return assembleLog(std::move(Rules), std::move(Results), ExecutionSuccessful,
+                     std::move(Properties));
 }
 
 llvm::Expected<json::Value> mergeSarifLogs(llvm::ArrayRef<json::Value> Logs) {
   std::map<std::string, json::Object> Rules;
   std::vector<json::Value> Results;
   bool Successful = true;
+  std::optional<json::Object> BaseIds, Automation;
+  std::map<std::string, std::optional<json::Object>> Artifacts;
   for (const json::Value &Log : Logs) {
     const json::Object *Root = Log.getAsObject();
     const json::Array *Runs = Root ? Root->getArray("runs") : nullptr;
@@ -285,12 +497,28 @@ llvm::Expected<json::Value> mergeSarifLogs(llvm::ArrayRef<json::Value> Logs) {
       if (const json::Array *ResultArray = Run->getArray("results"))
         for (const json::Value &R : *ResultArray)
           Results.push_back(R);
+      if (const json::Object *Ids = Run->getObject("originalUriBaseIds"))
+        keepSmaller(BaseIds, *Ids);
+      if (const json::Object *Details = Run->getObject("automationDetails"))
+        keepSmaller(Automation, *Details);
+      if (const json::Array *ArtifactArray = Run->getArray("artifacts"))
+        for (const json::Value &A : *ArtifactArray)
+          if (const json::Object *O = A.getAsObject())
+            if (const json::Object *Location = O->getObject("location"))
+              keepSmaller(Artifacts[RegionBuilder::artifactKey(*Location)], *O);
     }
   }
   std::vector<json::Object> RuleList;
   for (auto &Entry : Rules)
     RuleList.push_back(std::move(Entry.second));
-  return assembleLog(std::move(RuleList), std::move(Results), Successful);
+  RunProperties Properties;
+  Properties.OriginalUriBaseIds = std::move(BaseIds);
+  if (Automation)
+    Properties.AutomationId = Automation->getString("id").value_or("").str();
+  for (auto &[Key, Artifact] : Artifacts)
+    Properties.Artifacts.emplace(Key, std::move(*Artifact));
+  return assembleLog(std::move(RuleList), std::move(Results), Successful,
+                     std::move(Properties));
 }
 
 } // namespace corolint

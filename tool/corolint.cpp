@@ -18,6 +18,8 @@ int main(int Argc, const char **Argv) {
     return corolint::runListChecks(Parsed->Driver);
   case corolint::Command::Explain:
     return corolint::runExplain(Parsed->ExplainCheck);
+  case corolint::Command::LineHashes:
+    return corolint::runPrintLineHashes(Parsed->LineHashFile);
   case corolint::Command::Merge:
     return corolint::runMerge(Parsed->MergeArgs);
   case corolint::Command::Analyse:

@@ -321,10 +321,19 @@ bool ApiCatalog::isFrameworkImplementation(const FunctionDecl *FD) {
   const auto *Named = dyn_cast<NamedDecl>(Decl::castFromDeclContext(DC));
   if (!Named)
     return false;
+  // The implementation lives in the framework's headers; its tests and
+  // examples, often written inside its namespace, use it as users do.
+  const SourceManager &SM = FD->getASTContext().getSourceManager();
+  if (SM.isInMainFile(SM.getExpansionLoc(Named->getLocation())))
+    return false;
   std::string Name = plainQualifiedName(Named);
+  llvm::StringRef Qualified(Name);
+  if (Qualified.contains_insensitive("test") ||
+      Qualified.contains_insensitive("example"))
+    return false;
   return llvm::any_of(Namespaces, [&](llvm::StringRef NS) {
-    return llvm::StringRef(Name).starts_with(NS) &&
-           llvm::StringRef(Name).drop_front(NS.size()).starts_with("::");
+    return Qualified.starts_with(NS) &&
+           Qualified.drop_front(NS.size()).starts_with("::");
   });
 }
 

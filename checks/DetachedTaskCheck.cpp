@@ -174,6 +174,22 @@ bool reportsErrorAsValue(const Expr *Awaited) {
   return false;
 }
 
+// The site is in the try block of a try statement that catches everything:
+// what it throws does not leave the coroutine.
+bool insideCatchingTry(const ExecutionSite &Site) {
+  llvm::ArrayRef<const Stmt *> Path = Site.Ancestors;
+  for (size_t I = 0; I < Path.size(); ++I) {
+    const auto *Try = dyn_cast<CXXTryStmt>(Path[I]);
+    const Stmt *Child = I + 1 < Path.size() ? Path[I + 1] : Site.S;
+    if (!Try || Child != Try->getTryBlock())
+      continue;
+    for (unsigned H = 0; H < Try->getNumHandlers(); ++H)
+      if (catchesEverything(Try->getHandler(H)))
+        return true;
+  }
+  return false;
+}
+
 // An awaited asio operation that is not an awaitable (a deferred operation,
 // `async_x(deferred)`) throws when its completion signature starts with an
 // error: co_await turns that error into an exception.
@@ -226,7 +242,7 @@ bool errorsTravelAsExceptions(const FunctionDecl *FD, unsigned Depth = 0) {
     return true;
   bool Throws = false;
   forEachExecutedStmt(*Ctx, [&](const ExecutionSite &Site) {
-    if (Throws)
+    if (Throws || insideCatchingTry(Site))
       return;
     if (isa<CXXThrowExpr>(Site.S)) {
       Throws = true;
@@ -327,14 +343,15 @@ bool DetachedTaskCheck::isAllowedSite(const FunctionDecl *FD) const {
 
 void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>(FunctionBinding);
-  if (!FD || ApiCatalog::isFrameworkImplementation(FD))
+  if (!FD)
     return;
   checkFireAndForgetDefinition(FD);
   checkFunction(FD, *Result.Context);
 }
 
 void DetachedTaskCheck::checkFireAndForgetDefinition(const FunctionDecl *FD) {
-  if (!isCoroutine(FD) || !isFireAndForget(FD->getReturnType()))
+  if (!isCoroutine(FD) || !isFireAndForget(FD->getReturnType()) ||
+      ApiCatalog::isFrameworkImplementation(FD))
     return;
   if (!StrictMode && wholeBodyCatches(FD))
     return;
@@ -362,6 +379,10 @@ void DetachedTaskCheck::checkFireAndForgetDefinition(const FunctionDecl *FD) {
 
 void DetachedTaskCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
   bool Allowed = isAllowedSite(FD);
+  // A framework's own primitives (start(callback), scopes, forwarding
+  // co_spawn overloads) launch coroutines and let them go by design; a
+  // std::thread it detaches is still reported.
+  bool Primitive = ApiCatalog::isFrameworkImplementation(FD);
   // The io_contexts this function runs: a spawn onto one of them whose
   // exception is rethrown by its handler comes out of run() right here.
   // Each maps to whether run() is called inside a try that catches what a
@@ -382,7 +403,7 @@ void DetachedTaskCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
           return;
         std::optional<ApiMatch> Api =
             Catalog.lookup(Dropped.Value, ApiKind::Detach);
-        if (Api && (Api->Entry->Category == "discarded" ||
+        if (Api && ((Api->Entry->Category == "discarded" && !Primitive) ||
                     Api->Entry->Category == "future"))
           reportDroppedResult(Dropped.Value, *Api);
       });
@@ -407,7 +428,8 @@ void DetachedTaskCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
       return;
 
     if (Call->isPRValue() && isFireAndForget(Call->getType())) {
-      if (StrictMode || !wholeBodyCatches(Call->getDirectCallee()))
+      if (!Primitive &&
+          (StrictMode || !wholeBodyCatches(Call->getDirectCallee())))
         reportFireAndForgetCall(Call);
       return;
     }
@@ -424,7 +446,7 @@ void DetachedTaskCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
     unsigned NumArgs = Call->getNumArgs();
     while (NumArgs > 0 && isa<CXXDefaultArgExpr>(Call->getArg(NumArgs - 1)))
       --NumArgs;
-    if (Trigger != "token" || NumArgs < 3)
+    if (Trigger != "token" || NumArgs < 3 || Primitive)
       return;
     const Expr *Completion = Call->getArg(NumArgs - 1);
     bool IgnoringHandler = false;

@@ -29,6 +29,7 @@ enum class ApiKind {
   Readiness,    ///< Awaiting it means a descriptor is ready for I/O.
   ExecutorHop,  ///< Awaiting it moves the coroutine to its first argument.
   BlockingPool, ///< Returns the executor designated for blocking work.
+  CancelOnly,   ///< Awaiting it fails only when it is cancelled.
 };
 
 struct ApiEntry {

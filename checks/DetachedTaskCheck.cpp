@@ -236,7 +236,8 @@ bool opensDescriptor(const CXXConstructExpr *Construct) {
 // failure. A coroutine
 // written against error codes (as_tuple, redirect_error) does not, and
 // detaching it loses nothing it means to report.
-bool errorsTravelAsExceptions(const FunctionDecl *FD, unsigned Depth = 0) {
+bool errorsTravelAsExceptions(const FunctionDecl *FD, const ApiCatalog &Catalog,
+                              unsigned Depth = 0) {
   std::optional<AsyncContext> Ctx = coroutineContext(FD);
   if (!Ctx)
     return true;
@@ -257,6 +258,8 @@ bool errorsTravelAsExceptions(const FunctionDecl *FD, unsigned Depth = 0) {
     if (!Await || !Await->getOperand())
       return;
     const Expr *Awaited = stripWrappers(Await->getOperand());
+    if (Catalog.lookup(Awaited, ApiKind::CancelOnly))
+      return;
     TaskTypeInfo Info = classifyType(Awaited->getType());
     // this_coro::executor and other non-task awaitables do not fail; a
     // deferred operation fails as its completion signature says.
@@ -277,7 +280,7 @@ bool errorsTravelAsExceptions(const FunctionDecl *FD, unsigned Depth = 0) {
             Def && isCoroutine(Def) && Depth < MaxForwardingDepth &&
             !Def->getASTContext().getSourceManager().isInSystemHeader(
                 Def->getLocation())) {
-          Throws = errorsTravelAsExceptions(Def, Depth + 1);
+          Throws = errorsTravelAsExceptions(Def, Catalog, Depth + 1);
           return;
         }
     Throws = true;
@@ -503,7 +506,7 @@ void DetachedTaskCheck::reportSpawn(const PendingSpawn &Spawn,
   // opens no descriptor of its own (an acceptor built in main's try block)
   // has nothing it means to report in the exception asio::detached drops.
   bool ErrorsAsValues = !Spawn.Handled && Spawn.Coroutine &&
-                        !errorsTravelAsExceptions(Spawn.Coroutine);
+                        !errorsTravelAsExceptions(Spawn.Coroutine, Catalog);
   if (Spawn.Handled || ErrorsAsValues) {
     if (StrictMode)
       diag(Spawn.Call->getBeginLoc(),
@@ -601,13 +604,16 @@ void DetachedTaskCheck::reportDroppedResult(const Expr *Call,
 }
 
 void DetachedTaskCheck::reportFireAndForgetCall(const CallExpr *Call) {
-  const FunctionDecl *Callee = Call->getDirectCallee();
   const CXXRecordDecl *Returned = recordOf(Call->getType());
-  std::string Name = Callee && Callee->getIdentifier()
-                         ? Callee->getName().str()
-                         : std::string("coroutine");
-  diag(Call->getBeginLoc(),
-       "call to '%0' starts a fire-and-forget coroutine ('%1'): nothing "
+  // Named as the user wrote the callee: `refresh()`, `handler()` for a
+  // lambda or function object held in `handler`; never "'coroutine'".
+  std::string Name = describeSpawned(Call);
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Name == "the coroutine" && Op && Op->getNumArgs() > 0 &&
+      isa<LambdaExpr>(stripWrappers(Op->getArg(0))))
+    Name = "a coroutine lambda";
+  diag(static_cast<const Stmt *>(Call)->getBeginLoc(),
+       "call to %0 starts a fire-and-forget coroutine ('%1'): nothing "
        "can await it or observe its errors")
       << Name << (Returned ? plainQualifiedName(Returned) : "")
       << Call->getSourceRange();

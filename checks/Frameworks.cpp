@@ -76,6 +76,10 @@ constexpr KnownType KnownTypes[] = {
     {"boost::cobalt::detached", Framework::Cobalt, true, false, true},
     {"async_simple::coro::Lazy", Framework::AsyncSimple, true, true, false},
     {"seastar::future", Framework::Seastar, false, false, false},
+    // concurrencpp's promises come through std::coroutine_traits, which
+    // the shape test does not read: lazy_result starts when awaited.
+    {"concurrencpp::lazy_result", Framework::Generic, true, true, false},
+    {"concurrencpp::result", Framework::Generic, true, false, false},
     {"winrt::fire_and_forget", Framework::Generic, true, false, true},
     {"drogon::AsyncTask", Framework::Generic, true, false, true},
 };

@@ -98,6 +98,11 @@ const Expr *stripWrappers(const Expr *E) {
 
 const ValueDecl *referencedDecl(const Expr *E) {
   E = stripWrappers(E);
+  // A copy or move of `x` (a shared_ptr passed by value) still names x.
+  if (const auto *Copy = dyn_cast<CXXConstructExpr>(E);
+      Copy && Copy->getNumArgs() == 1 && Copy->getConstructor() &&
+      Copy->getConstructor()->isCopyOrMoveConstructor())
+    return referencedDecl(Copy->getArg(0));
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
     return referencedDecl(Call->getImplicitObjectArgument());
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))

@@ -38,8 +38,8 @@ std::string writtenText(SourceRange R, const ASTContext &Ctx);
 /// functional casts Sema wraps around an expression.
 const Expr *stripWrappers(const Expr *E);
 
-/// The variable or member an expression names: `fd`, `this->io_`, or the
-/// object of a member call on one (`io.get_executor()`,
+/// The variable or member an expression names: `fd`, `this->io_`, a copy
+/// of one, or the object of a member call on one (`io.get_executor()`,
 /// `sock.native_handle()`); null for anything else.
 const ValueDecl *referencedDecl(const Expr *E);
 

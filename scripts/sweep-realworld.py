@@ -125,6 +125,11 @@ def sweep_repo(args, work, repo, flags, tus):
     for f in report["findings"]:
         key = (repo["name"], relative_to(f["file"], folder), str(f["line"]),
                str(f["column"]), f["check"])
+        # One finding per defect: the same place reported twice (once per
+        # template instantiation, once per including TU) is a bug.
+        if key in findings:
+            problems.append("DUPLICATE %s %s:%s:%s [%s]: %r and %r" %
+                            (key + (findings[key], f["message"])))
         findings[key] = f["message"]
     return findings, problems
 

@@ -39,6 +39,15 @@ for version in range(30, 9, -1):
         config.substitutions.append(("%other_clang_tidy", other))
         break
 config.substitutions.append(("%src_root", config.corolint_src_root))
+config.substitutions.append(("%obj_root", config.corolint_obj_root))
+
+# The public coroutine code bases of the ecosystem sweep, beside the checkout
+# (CI has them; a fresh clone elsewhere may not).
+realworld = os.path.join(os.path.dirname(config.corolint_src_root), "shared",
+                         "realworld")
+if os.path.isfile(os.path.join(realworld, "repos.tsv")):
+    config.available_features.add("realworld")
+    config.substitutions.append(("%realworld", realworld))
 
 # corolint-clangd in a real LSP client: Neovim's built-in one (0.7+).
 if shutil.which("nvim"):

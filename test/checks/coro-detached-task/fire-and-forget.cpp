@@ -107,6 +107,13 @@ void on_message(Channel ch) {
   // CHECK-MESSAGES-OPT: :[[@LINE-2]]:3: warning: call to 'heartbeat' starts {{.*}}
   flush_metrics(ch);
   // CHECK-MESSAGES-OPT: :[[@LINE-1]]:3: warning: call to 'flush_metrics' starts a fire-and-forget coroutine ('metrics::background'): {{.*}}
+  // A coroutine lambda held in a variable is named after the variable.
+  auto relay = [](Channel c) -> winrt::fire_and_forget { co_await c; };
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: coroutine lambda returns fire-and-forget type 'winrt::fire_and_forget': {{.*}}
+  // CHECK-MESSAGES-OPT: :[[@LINE-2]]:16: warning: coroutine lambda returns {{.*}}
+  relay(ch);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'relay' starts a fire-and-forget coroutine ('winrt::fire_and_forget'): {{.*}}
+  // CHECK-MESSAGES-OPT: :[[@LINE-2]]:3: warning: call to 'relay' starts {{.*}}
   // Negative: these handle their own errors.
   on_load(ch);
   handle_guarded(ch);

@@ -9,7 +9,9 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/cobalt/spawn.hpp>
 #include <boost/cobalt/task.hpp>
+#include <async_simple/coro/Lazy.h>
 #include <coro/io_scheduler.hpp>
+#include <coro/scheduler.hpp>
 #include <stdexcept>
 #include <coro/task.hpp>
 #include <exception>
@@ -56,6 +58,21 @@ coro::task<void> supervisor(std::shared_ptr<coro::io_scheduler> scheduler) {
   // Negative: joinable.
   co_await scheduler->spawn_joinable(poll_device());
   co_await scheduler->schedule(poll_device());
+}
+
+// libcoro >= 0.15 names it coro::scheduler.
+coro::task<void> supervise(coro::scheduler &scheduler) {
+  scheduler.spawn_detached(poll_device());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'coro::scheduler::spawn_detached' lets the work go: {{.*}}
+  co_await scheduler.spawn_joinable(poll_device());
+}
+
+// async_simple: detach() drops the result, start(callback) hands it over.
+async_simple::coro::Lazy<int> count_shards() { co_return 3; }
+void refresh_counts() {
+  count_shards().detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_simple::coro::Lazy::detach' lets the work go: nothing waits for it or observes its errors, and it may outlive what it uses; use start(callback) and handle the Try it is given, or co_await the Lazy instead [coro-detached-task]
+  count_shards().start([](async_simple::Try<int> rows) { (void)rows; });
 }
 
 // --- Boost.Cobalt --------------------------------------------------------------

@@ -47,6 +47,10 @@ public:
     }
     std::forward<F>(callback)(std::move(result));
   }
+  /// Starts the Lazy and lets it go: its result and errors are dropped.
+  void detach() && {
+    std::move(*this).start([](Try<T>) {});
+  }
   template <typename F> void directlyStart(F &&callback, Executor *) && {
     std::move(*this).start(std::forward<F>(callback));
   }

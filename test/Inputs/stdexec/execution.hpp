@@ -91,6 +91,17 @@ struct sync_wait_t {
 using __sync_wait::sync_wait_t;
 inline constexpr sync_wait_t sync_wait{};
 
+namespace __sync_wait {
+struct sync_wait_with_variant_t {
+  /// Blocks like sync_wait, for senders with several completion signatures.
+  template <sender S> auto operator()(S &&s) const {
+    return sync_wait_t{}(std::forward<S>(s));
+  }
+};
+} // namespace __sync_wait
+using __sync_wait::sync_wait_with_variant_t;
+inline constexpr sync_wait_with_variant_t sync_wait_with_variant{};
+
 namespace __start_detached {
 struct start_detached_t {
   /// Starts the sender and lets it go: nobody observes its completion.

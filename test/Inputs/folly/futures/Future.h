@@ -33,6 +33,17 @@ template <typename T> struct Core {
 };
 } // namespace futures::detail
 
+/// A value or an exception (folly/Try.h), as getTry() returns it.
+template <typename T> class Try {
+public:
+  explicit Try(T value) : value_(std::move(value)) {}
+  T &value() & { return value_; }
+  bool hasException() const noexcept { return false; }
+
+private:
+  T value_;
+};
+
 template <typename T> class SemiFuture {
 public:
   using value_type = T;
@@ -50,6 +61,8 @@ public:
   T get() && { return core_->take(); }
   T get(HighResDuration) && { return core_->take(); }
   T get() & = delete;
+  /// Blocks, then hands the value or the exception over without throwing.
+  Try<T> getTry() && { return Try<T>(core_->take()); }
   SemiFuture<T> &wait() & { return *this; }
   SemiFuture<T> &&wait() && { return std::move(*this); }
   SemiFuture<T> &wait(HighResDuration) & { return *this; }
@@ -78,6 +91,9 @@ public:
   T &value() & { return *core_->value; }
 
   /// Blocks until the result is there.
+  Try<T> getTry() && { return Try<T>(core_->take()); }
+  /// Drives the executor until the future completes.
+  Future<T> &waitVia(Executor *) & { return *this; }
   T get() && { return core_->take(); }
   T get(HighResDuration) && { return core_->take(); }
   T get() & = delete;

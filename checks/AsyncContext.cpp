@@ -4,7 +4,6 @@
 #include "Names.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -13,7 +12,33 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::corolint {
 
 static constexpr llvm::StringLiteral CoroutineBinding = "corolint-coroutine";
-static constexpr llvm::StringLiteral LambdaBinding = "corolint-lambda";
+static constexpr llvm::StringLiteral HandlerCallBinding = "corolint-handler-call";
+
+// The lambda an argument passes, seen through the temporaries, conversions
+// and copies Sema wraps around it.
+static const LambdaExpr *lambdaArgument(const Expr *Arg) {
+  for (int Depth = 0; Arg && Depth < 8; ++Depth) {
+    if (const auto *L = dyn_cast<LambdaExpr>(Arg))
+      return L;
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Arg))
+      Arg = Construct->getNumArgs() > 0 ? Construct->getArg(0) : nullptr;
+    else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Arg))
+      Arg = Cast->getSubExpr();
+    else if (isa<MaterializeTemporaryExpr, ImplicitCastExpr,
+                 CXXBindTemporaryExpr, ExprWithCleanups, ParenExpr>(Arg))
+      Arg = cast<Expr>(*Arg->child_begin());
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+namespace {
+AST_MATCHER(CallExpr, hasLambdaArgument) {
+  return llvm::any_of(Node.arguments(),
+                      [](const Expr *Arg) { return lambdaArgument(Arg); });
+}
+} // namespace
 
 bool isCoroutine(const FunctionDecl *FD) {
   return FD && isa_and_nonnull<CoroutineBodyStmt>(FD->getBody());
@@ -36,43 +61,14 @@ void registerAsyncContextMatchers(MatchFinder *Finder,
   Finder->addMatcher(functionDecl(isDefinition(), hasBody(coroutineBodyStmt()))
                          .bind(CoroutineBinding),
                      Callback);
-  // Lambdas are few; whether one is a completion handler is decided from
-  // its parents in asyncContextFromMatch.
-  Finder->addMatcher(lambdaExpr().bind(LambdaBinding), Callback);
+  // A completion handler is a lambda handed to an asio initiator: decided
+  // from the call down (asyncContextFromMatch), never by climbing from the
+  // lambda through a parent map.
+  Finder->addMatcher(callExpr(hasLambdaArgument()).bind(HandlerCallBinding),
+                     Callback);
 }
 
 namespace {
-
-// The call a lambda is passed to, seen through the temporaries and
-// conversions Sema wraps around arguments.
-const CallExpr *callTakingAsArgument(const LambdaExpr *L, ASTContext &Ctx,
-                                     unsigned &ArgIndex) {
-  DynTypedNode Node = DynTypedNode::create(*L);
-  const Expr *Child = L;
-  for (int Depth = 0; Depth < 6; ++Depth) {
-    auto Parents = Ctx.getParents(Node);
-    if (Parents.size() != 1)
-      return nullptr;
-    const auto *E = Parents[0].get<Expr>();
-    if (!E)
-      return nullptr;
-    if (const auto *Call = dyn_cast<CallExpr>(E)) {
-      for (unsigned I = 0, N = Call->getNumArgs(); I < N; ++I)
-        if (Call->getArg(I) == Child) {
-          ArgIndex = I;
-          return Call;
-        }
-      return nullptr;
-    }
-    if (!isa<MaterializeTemporaryExpr, ImplicitCastExpr, CXXBindTemporaryExpr,
-             CXXConstructExpr, ExprWithCleanups, CXXFunctionalCastExpr,
-             ParenExpr>(E))
-      return nullptr;
-    Child = E;
-    Node = Parents[0];
-  }
-  return nullptr;
-}
 
 Framework asioFrameworkOf(const FunctionDecl *FD, std::string &Name) {
   Name = plainQualifiedName(FD);
@@ -93,13 +89,10 @@ bool isOffLoopExecutor(QualType T) {
 }
 
 std::optional<AsyncContext> handlerContext(const LambdaExpr *L,
-                                           ASTContext &Ctx) {
+                                           const CallExpr *Call,
+                                           unsigned ArgIndex) {
   if (isCoroutine(L->getCallOperator()))
     return std::nullopt; // Found as a coroutine in its own right.
-  unsigned ArgIndex = 0;
-  const CallExpr *Call = callTakingAsArgument(L, Ctx, ArgIndex);
-  if (!Call)
-    return std::nullopt;
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee || !Callee->getIdentifier())
     return std::nullopt;
@@ -201,8 +194,11 @@ std::optional<AsyncContext>
 asyncContextFromMatch(const MatchFinder::MatchResult &Result) {
   if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>(CoroutineBinding))
     return coroutineContext(FD);
-  if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>(LambdaBinding))
-    return handlerContext(L, *Result.Context);
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>(HandlerCallBinding))
+    for (unsigned I = 0, N = Call->getNumArgs(); I < N; ++I)
+      if (const LambdaExpr *L = lambdaArgument(Call->getArg(I)))
+        if (std::optional<AsyncContext> Handler = handlerContext(L, Call, I))
+          return Handler;
   return std::nullopt;
 }
 

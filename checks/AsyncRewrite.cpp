@@ -4,7 +4,6 @@
 #include "Names.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::corolint {
@@ -143,26 +142,20 @@ bool acceptsDefaultAsioToken(const AsyncContext &Ctx) {
          llvm::StringRef(Spelled).contains("any_executor<");
 }
 
-std::optional<FixItHint> replaceCallFixIt(const Expr *Call,
-                                          llvm::StringRef Replacement,
-                                          ASTContext &Ctx) {
+std::optional<FixItHint>
+replaceCallFixIt(const Expr *Call, llvm::StringRef Replacement,
+                 llvm::ArrayRef<const Stmt *> Ancestors) {
   SourceRange R = Call->getSourceRange();
   if (R.getBegin().isMacroID() || R.getEnd().isMacroID())
     return std::nullopt;
   bool NeedsParens = false;
-  DynTypedNode Node = DynTypedNode::create(*Call);
-  for (int Depth = 0; Depth < 4; ++Depth) {
-    auto Parents = Ctx.getParents(Node);
-    if (Parents.size() != 1)
-      break;
-    const auto *Parent = Parents[0].get<Expr>();
+  for (size_t I = Ancestors.size(); I-- > 0;) {
+    const auto *Parent = dyn_cast<Expr>(Ancestors[I]);
     if (!Parent)
       break;
     if (isa<ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
-            ExprWithCleanups>(Parent)) {
-      Node = Parents[0];
+            ExprWithCleanups>(Parent))
       continue;
-    }
     // `co_await x.f().g()` would await the result of g.
     NeedsParens = isa<MemberExpr, ArraySubscriptExpr>(Parent) ||
                   (isa<UnaryOperator>(Parent) &&

@@ -39,9 +39,11 @@ bool acceptsDefaultAsioToken(const AsyncContext &Ctx);
 /// A fix-it replacing \p Call by \p Replacement (an expression starting
 /// with co_await), parenthesised where the surrounding expression would
 /// otherwise bind tighter. None if the call is in a macro.
-std::optional<FixItHint> replaceCallFixIt(const Expr *Call,
-                                          llvm::StringRef Replacement,
-                                          ASTContext &Ctx);
+/// \p Ancestors are the statements around the call, outermost first (an
+/// ExecutionSite's), read to decide on the parentheses.
+std::optional<FixItHint>
+replaceCallFixIt(const Expr *Call, llvm::StringRef Replacement,
+                 llvm::ArrayRef<const Stmt *> Ancestors);
 
 } // namespace clang::tidy::corolint
 

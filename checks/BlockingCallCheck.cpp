@@ -326,7 +326,7 @@ void BlockingCallCheck::reportDirect(const Expr *Call, const ApiMatch &Api,
       if (const std::string *Template = Catalog.rewriteFor(Api.Name, RewriteFw))
         if (std::optional<std::string> Text =
                 expandRewrite(*Template, Call, RewriteFw, Ctx))
-          Fix = replaceCallFixIt(Call, *Text, Ctx);
+          Fix = replaceCallFixIt(Call, *Text, Site.Ancestors);
   }
   std::string Advice = Api.Entry->Advice;
   auto Diag = diag(Call->getBeginLoc(),

@@ -6,7 +6,6 @@
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -199,24 +198,13 @@ bool alwaysLeaves(const Stmt *S) {
 // The wait cannot block: it sits under a check that the future is ready,
 // or after a loop (or an early exit) that only goes on once it is.
 bool isKnownReady(const CallExpr *Call, const ValueDecl *Future,
-                  const Stmt *Scope, ASTContext &Ctx) {
+                  llvm::ArrayRef<const Stmt *> Ancestors, ASTContext &Ctx) {
   if (!Future)
     return false;
-  DynTypedNode Node = DynTypedNode::create(*Call);
-  const Stmt *Child = Call;
-  for (unsigned Depth = 0; Depth < 64 && Child != Scope; ++Depth) {
-    auto Parents = Ctx.getParents(Node);
-    if (Parents.size() != 1)
-      return false;
-    // `int v = f.get();`: the declaration sits between the call and its
-    // DeclStmt.
-    if (Parents[0].get<VarDecl>()) {
-      Node = Parents[0];
-      continue;
-    }
-    const auto *Parent = Parents[0].get<Stmt>();
-    if (!Parent)
-      return false;
+  // From the call outwards, up to the body that was walked.
+  for (size_t I = Ancestors.size(); I-- > 0;) {
+    const Stmt *Parent = Ancestors[I];
+    const Stmt *Child = I + 1 < Ancestors.size() ? Ancestors[I + 1] : Call;
     if (const auto *If = dyn_cast<IfStmt>(Parent)) {
       if (Child == If->getThen() &&
           provesReady(If->getCond(), true, Future, Ctx))
@@ -254,8 +242,6 @@ bool isKnownReady(const CallExpr *Call, const ValueDecl *Future,
           return true;
       }
     }
-    Child = Parent;
-    Node = Parents[0];
   }
   return false;
 }
@@ -344,22 +330,14 @@ std::optional<UseFutureOperation> asUseFutureOperation(const Expr *Origin) {
 
 // `co_await` yields the awaited value, which is only equivalent when the
 // wait's own value is not used.
-bool isValueDiscarded(const Expr *Call, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(*Call);
-  const Stmt *Child = Call;
-  for (int Depth = 0; Depth < 8; ++Depth) {
-    auto Parents = Ctx.getParents(Node);
-    if (Parents.size() != 1)
-      return false;
-    const auto *Parent = Parents[0].get<Stmt>();
-    if (!Parent)
-      return false;
+bool isValueDiscarded(const Expr *Call,
+                      llvm::ArrayRef<const Stmt *> Ancestors) {
+  for (size_t I = Ancestors.size(); I-- > 0;) {
+    const Stmt *Parent = Ancestors[I];
+    const Stmt *Child = I + 1 < Ancestors.size() ? Ancestors[I + 1] : Call;
     if (isa<ExprWithCleanups, ImplicitCastExpr, CXXBindTemporaryExpr,
-            MaterializeTemporaryExpr, ParenExpr>(Parent)) {
-      Child = Parent;
-      Node = Parents[0];
+            MaterializeTemporaryExpr, ParenExpr>(Parent))
       continue;
-    }
     if (isa<CompoundStmt>(Parent))
       return true;
     if (const auto *If = dyn_cast<IfStmt>(Parent))
@@ -446,6 +424,7 @@ void SyncWaitCheck::registerMatchers(MatchFinder *Finder) {
 void SyncWaitCheck::onStartOfTranslationUnit() { Summaries.clear(); }
 
 std::optional<ApiMatch> SyncWaitCheck::syncWaitApi(const CallExpr *Call,
+                                                   const ExecutionSite &Site,
                                                    const Stmt *Scope,
                                                    ASTContext &Ctx) {
   std::optional<ApiMatch> Api = Catalog.lookup(Call, ApiKind::SyncWait);
@@ -456,7 +435,7 @@ std::optional<ApiMatch> SyncWaitCheck::syncWaitApi(const CallExpr *Call,
     return std::nullopt;
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
     const Expr *Object = MC->getImplicitObjectArgument();
-    if (isKnownReady(Call, namedFuture(Object), Scope, Ctx))
+    if (isKnownReady(Call, namedFuture(Object), Site.Ancestors, Ctx))
       return std::nullopt;
     if (isDeferredStdAsync(originOfFuture(Object, Scope, Ctx)))
       return std::nullopt;
@@ -497,7 +476,7 @@ std::optional<FixItHint> SyncWaitCheck::awaitFixIt(const CallExpr *Call,
   if (!Operand || (Rewrite->NeedsNoExtraArgs && ExtraArgs != 0))
     return std::nullopt;
   if (Rewrite->NeedsDiscardedResult && !Call->getType()->isVoidType() &&
-      !isValueDiscarded(Call, Ctx))
+      !isValueDiscarded(Call, Site.Ancestors))
     return std::nullopt;
 
   QualType OperandType = Operand->getType();
@@ -528,7 +507,7 @@ std::optional<FixItHint> SyncWaitCheck::awaitFixIt(const CallExpr *Call,
       expandPlaceholders(Rewrite->Template, Values);
   if (!Replacement)
     return std::nullopt;
-  return replaceCallFixIt(Call, *Replacement, Ctx);
+  return replaceCallFixIt(Call, *Replacement, Site.Ancestors);
 }
 
 void SyncWaitCheck::reportDirect(const CallExpr *Call, const ApiMatch &Api,
@@ -592,7 +571,7 @@ void SyncWaitCheck::check(const MatchFinder::MatchResult &Result) {
     const auto *Call = dyn_cast<CallExpr>(Site.S);
     if (!Call)
       return;
-    if (std::optional<ApiMatch> Api = syncWaitApi(Call, AC->Body, Ctx)) {
+    if (std::optional<ApiMatch> Api = syncWaitApi(Call, Site, AC->Body, Ctx)) {
       reportDirect(Call, *Api, *AC, Site, Ctx);
       return;
     }
@@ -603,13 +582,13 @@ void SyncWaitCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     const ReachedApi *S =
         Summaries.reachedFrom(Callee, Ctx,
-                              [&](const Expr *Inner, const ExecutionSite &,
+                              [&](const Expr *Inner, const ExecutionSite &InnerSite,
                                   const Stmt *Body) -> std::optional<ApiMatch> {
                                 const auto *InnerCall =
                                     dyn_cast<CallExpr>(Inner);
                                 if (!InnerCall)
                                   return std::nullopt;
-                                return syncWaitApi(InnerCall, Body, Ctx);
+                                return syncWaitApi(InnerCall, InnerSite, Body, Ctx);
                               });
     if (S)
       reportIndirect(Call, Callee, *S, *AC);

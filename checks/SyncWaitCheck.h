@@ -32,7 +32,9 @@ public:
 private:
   /// The catalog's sync wait behind \p Call, unless the code shows it
   /// cannot wait (a poll, a ready future, a deferred std::async).
-  std::optional<ApiMatch> syncWaitApi(const CallExpr *Call, const Stmt *Scope,
+  std::optional<ApiMatch> syncWaitApi(const CallExpr *Call,
+                                      const ExecutionSite &Site,
+                                      const Stmt *Scope,
                                       ASTContext &Ctx);
   std::optional<FixItHint> awaitFixIt(const CallExpr *Call, const ApiMatch &Api,
                                       const AsyncContext &AC,

@@ -98,7 +98,7 @@ int main() {
   asio::io_context io;
   asio::co_spawn(io, listener(tcp::acceptor(io, {tcp::v4(), 5555})),
                  asio::detached);
-// TIDY: session.cpp:[[@LINE-2]]:3: warning: 'asio::co_spawn' with 'asio::detached' drops any exception thrown by 'listener', so the program carries on as if nothing had failed; use a completion handler that rethrows it out of the event loop [coro-detached-task]
+// TIDY: session.cpp:[[@LINE-2]]:3: warning: 'asio::co_spawn' with 'asio::detached' drops any exception thrown by 'listener', so the program carries on as if nothing had failed; use a completion handler that reports it, or rethrows it into a try block around run() [coro-detached-task]
   std::thread warm(warmUp);
   io.run();
   warm.join();

@@ -105,7 +105,7 @@ static void auditLog(const std::string &Line) {
   std::fprintf(stderr, "%s\n", Line.c_str());
 }
 
-int main() {
+int main() try {
   asio::io_context Io;
   asio::co_spawn(Io, listen(tcp::acceptor(Io, {tcp::v4(), 7000})),
                  asio::detached);
@@ -115,6 +115,9 @@ int main() {
   std::thread Auditor([] { auditLog("auditor up"); });
   Io.run();
   Auditor.join();
+} catch (const std::exception &E) {
+  std::fprintf(stderr, "%s\n", E.what());
+  return 1;
 }
 // The quick fixes are applied in order, and only the call clangd cannot
 // rewrite is left.

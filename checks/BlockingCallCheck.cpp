@@ -173,6 +173,7 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
 
 void BlockingCallCheck::onStartOfTranslationUnit() {
   Summaries.clear();
+  ReportedCalls.clear();
   NonBlockingDescriptors.reset();
   BlockingPoolParams.clear();
 }
@@ -311,6 +312,9 @@ void BlockingCallCheck::reportDirect(const Expr *Call, const ApiMatch &Api,
                                      const AsyncContext &AC,
                                      const ExecutionSite &Site,
                                      ASTContext &Ctx) {
+  if (!ReportedCalls.insert(static_cast<const Stmt *>(Call)->getBeginLoc())
+           .second)
+    return;
   std::optional<FixItHint> Fix;
   if (Site.CanAwait) {
     Framework RewriteFw = AC.Fw;
@@ -343,9 +347,12 @@ void BlockingCallCheck::reportIndirect(const Expr *Call,
                                        const FunctionDecl *Callee,
                                        const ReachedApi &S,
                                        const AsyncContext &AC) {
+  if (!ReportedCalls.insert(static_cast<const Stmt *>(Call)->getBeginLoc())
+           .second)
+    return;
   diag(Call->getBeginLoc(),
        "call to '%0' in %1 blocks the executor thread: it reaches '%2' (%3)")
-      << Callee->getQualifiedNameAsString() << AC.describe()
+      << plainQualifiedName(Callee) << AC.describe()
       << S.Api.DisplayName << describeCategory(S.Api.Entry->Category)
       << Call->getSourceRange();
   notePath(*this, S, "blocks");

@@ -54,6 +54,9 @@ private:
 
   // Per translation unit.
   CallSummaries Summaries;
+  /// Where a finding was made: a call in a template is walked once for the
+  /// pattern and once per instantiation, and is one defect.
+  llvm::DenseSet<SourceLocation> ReportedCalls;
   std::optional<llvm::DenseSet<const ValueDecl *>> NonBlockingDescriptors;
   /// Parameters that every call in the translation unit passes a blocking
   /// pool for (see isBlockingPool).

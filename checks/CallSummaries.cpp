@@ -1,6 +1,7 @@
 //===--- CallSummaries.cpp - APIs reached through the project's calls -----===//
 
 #include "CallSummaries.h"
+#include "Names.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -91,8 +92,7 @@ void notePath(ClangTidyCheck &Check, const ReachedApi &Path,
     const auto *CE = dyn_cast<CallExpr>(Step);
     const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
     Check.diag(Loc, "through the call to '%0' here", DiagnosticIDs::Note)
-        << (Callee ? Callee->getQualifiedNameAsString()
-                   : std::string("<call>"));
+        << (Callee ? plainQualifiedName(Callee) : std::string("<call>"));
   }
 }
 

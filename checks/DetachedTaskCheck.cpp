@@ -442,7 +442,11 @@ void DetachedTaskCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
       return;
     llvm::StringRef Trigger = Api->Entry->Category;
     if (Trigger == "call") {
-      reportDetachCall(Call, *Api);
+      // Inside a framework, its own spawners (libcoro's spawn_detached in
+      // condition_variable) are how its primitives work; a std::thread it
+      // detaches is not.
+      if (!(Primitive && Api->Entry->Fw != Framework::None))
+        reportDetachCall(Call, *Api);
       return;
     }
     // asio's SFINAE constraints are defaulted trailing parameters.

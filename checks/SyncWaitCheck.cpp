@@ -421,7 +421,10 @@ void SyncWaitCheck::registerMatchers(MatchFinder *Finder) {
   registerAsyncContextMatchers(Finder, this);
 }
 
-void SyncWaitCheck::onStartOfTranslationUnit() { Summaries.clear(); }
+void SyncWaitCheck::onStartOfTranslationUnit() {
+  Summaries.clear();
+  ReportedCalls.clear();
+}
 
 std::optional<ApiMatch> SyncWaitCheck::syncWaitApi(const CallExpr *Call,
                                                    const ExecutionSite &Site,
@@ -513,6 +516,9 @@ std::optional<FixItHint> SyncWaitCheck::awaitFixIt(const CallExpr *Call,
 void SyncWaitCheck::reportDirect(const CallExpr *Call, const ApiMatch &Api,
                                  const AsyncContext &AC,
                                  const ExecutionSite &Site, ASTContext &Ctx) {
+  if (!ReportedCalls.insert(static_cast<const Stmt *>(Call)->getBeginLoc())
+           .second)
+    return;
   std::optional<FixItHint> Fix = awaitFixIt(Call, Api, AC, Site, Ctx);
 
   // A std::future from asio::use_future: the operation can be awaited
@@ -553,10 +559,13 @@ void SyncWaitCheck::reportIndirect(const CallExpr *Call,
                                    const FunctionDecl *Callee,
                                    const ReachedApi &S,
                                    const AsyncContext &AC) {
+  if (!ReportedCalls.insert(static_cast<const Stmt *>(Call)->getBeginLoc())
+           .second)
+    return;
   diag(beginOf(Call), "sync-over-async: call to '%0' in %1 waits "
                       "synchronously for asynchronous work: it reaches "
                       "'%2', which %3")
-      << Callee->getQualifiedNameAsString() << AC.describe()
+      << plainQualifiedName(Callee) << AC.describe()
       << S.Api.DisplayName << describeCategory(S.Api.Entry->Category)
       << Call->getSourceRange();
   notePath(*this, S, "waits");

@@ -53,6 +53,9 @@ private:
 
   // Per translation unit.
   CallSummaries Summaries;
+  /// Where a finding was made: a call in a template is walked once for the
+  /// pattern and once per instantiation, and is one defect.
+  llvm::DenseSet<SourceLocation> ReportedCalls;
 };
 
 } // namespace clang::tidy::corolint

@@ -61,7 +61,11 @@ def extract_snapshots(shared, work):
     for name in sorted(os.listdir(snapshots)):
         if name.endswith(".tar.xz"):
             with tarfile.open(os.path.join(snapshots, name)) as tar:
-                tar.extractall(work, filter="data")
+                # filter= exists from Python 3.11.4 (Debian 12 has 3.11.2).
+                if hasattr(tarfile, "data_filter"):
+                    tar.extractall(work, filter="data")
+                else:
+                    tar.extractall(work)
     with open(stamp, "w") as f:
         f.write(digest.hexdigest())
 

@@ -63,6 +63,11 @@ if shutil.which("nvim"):
                                os.path.join(config.test_source_root, "frontends",
                                             "Inputs", "lsp-quickfix.lua"))))
 
+# A real CMake + Ninja build with corolint as CMAKE_CXX_CLANG_TIDY.
+if shutil.which("cmake") and shutil.which("ninja"):
+    config.available_features.add("cmake-ninja")
+    config.substitutions.append(("%cmake", shutil.which("cmake")))
+
 if shutil.which("script"):
     config.available_features.add("script")
 

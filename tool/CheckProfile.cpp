@@ -93,9 +93,9 @@ void CheckProfile::printTable(llvm::raw_ostream &OS, unsigned Files) const {
   OS << fmt::format("{:>10} {:>10} {:>10}  {}\n", "wall", "user", "system",
                     "check");
   for (const auto &[Check, T] : Rows)
-    OS << fmt::format("{:>10.4f} {:>10.4f} {:>10.4f}  {}\n", T.Wall, T.User,
+    OS << fmt::format("{:>10.6f} {:>10.6f} {:>10.6f}  {}\n", T.Wall, T.User,
                       T.System, Check);
-  OS << fmt::format("{:>10.4f} {:>10.4f} {:>10.4f}  {}\n", Total.Wall,
+  OS << fmt::format("{:>10.6f} {:>10.6f} {:>10.6f}  {}\n", Total.Wall,
                     Total.User, Total.System, "total");
 }
 

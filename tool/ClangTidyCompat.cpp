@@ -231,6 +231,10 @@ int runDumpConfig(const DriverOptions &Options) {
     return ExitError;
   }
   tidy::ClangTidyOptions Effective = Cfg->makeProvider()->getOptions(File);
+  // As clang-tidy: with every enabled check's options and their defaults.
+  Effective.CheckOptions = tidy::getCheckOptions(
+      Effective, /*AllowEnablingAnalyzerAlphaCheckers=*/false,
+      /*ExperimentalCustomChecks=*/false);
   llvm::outs() << tidy::configurationAsText(
                       tidy::ClangTidyOptions::getDefaults().merge(Effective, 0))
                << "\n";

@@ -89,14 +89,39 @@ LineFilter::parseUnifiedDiff(llvm::StringRef Diff, llvm::StringRef Root) {
   std::vector<tidy::FileFilter> Files;
   llvm::StringRef OldName;
   tidy::FileFilter *Current = nullptr;
+  // Inside a hunk: the next line number on the new side, and how many old
+  // and new lines are still to come.
+  unsigned NewLine = 0, OldLeft = 0, NewLeft = 0;
   auto NameOf = [](llvm::StringRef Header) {
     // "--- a/src/x.cpp\t2024-01-01 ..." : the name ends at a tab.
     return Header.split('\t').first.rtrim();
+  };
+  auto Added = [&](unsigned Line) {
+    auto &Ranges = Current->LineRanges;
+    if (!Ranges.empty() && Ranges.back().second + 1 == Line)
+      Ranges.back().second = Line;
+    else
+      Ranges.push_back({Line, Line});
   };
   llvm::SmallVector<llvm::StringRef> Lines;
   Diff.split(Lines, '\n');
   for (llvm::StringRef Line : Lines) {
     Line.consume_back("\r");
+    if (OldLeft || NewLeft) {
+      // Only the added lines are changed lines, not the context of a diff
+      // made without -U0.
+      if (Line.starts_with("+") && NewLeft) {
+        Added(NewLine++);
+        --NewLeft;
+      } else if (Line.starts_with("-") && OldLeft) {
+        --OldLeft;
+      } else if (Line.starts_with(" ") || Line.empty()) {
+        ++NewLine;
+        NewLeft -= NewLeft > 0;
+        OldLeft -= OldLeft > 0;
+      }
+      continue;
+    }
     if (Line.consume_front("--- ")) {
       OldName = NameOf(Line);
       continue;
@@ -115,16 +140,21 @@ LineFilter::parseUnifiedDiff(llvm::StringRef Diff, llvm::StringRef Root) {
       Current = &Files.back();
       continue;
     }
-    // @@ -l,s +l,s @@: the new side's first line and length (1 if absent).
-    if (!Current || !Line.consume_front("@@ "))
+    // @@ -l,s +l,s @@: where each side starts and its length (1 if absent).
+    if (!Current || !Line.consume_front("@@ -"))
       continue;
-    llvm::StringRef NewSide = Line.split(" +").second.split(' ').first;
-    auto [Start, Count] = NewSide.split(',');
-    unsigned First = 0, Length = 1;
-    if (Start.getAsInteger(10, First) ||
-        (!Count.empty() && Count.getAsInteger(10, Length)) || Length == 0)
-      continue;
-    Current->LineRanges.push_back({First, First + Length - 1});
+    auto [OldSide, Rest] = Line.split(" +");
+    llvm::StringRef NewSide = Rest.split(' ').first;
+    auto Length = [](llvm::StringRef Side, unsigned &Start, unsigned &Count) {
+      auto [First, N] = Side.split(',');
+      Count = 1;
+      return !First.getAsInteger(10, Start) &&
+             (N.empty() || !N.getAsInteger(10, Count));
+    };
+    unsigned OldStart;
+    if (!Length(OldSide, OldStart, OldLeft) ||
+        !Length(NewSide, NewLine, NewLeft))
+      OldLeft = NewLeft = 0;
   }
   // A file whose hunks only delete lines selects nothing; without ranges
   // clang-tidy's rule would select it whole.

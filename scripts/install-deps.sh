@@ -13,6 +13,8 @@ packages=(
   libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc
   libasio-dev libasio-doc libboost1.81-dev libgtest-dev
   neovim bsdutils tmux
+  # test/tool/pre-commit.test runs the repository's .pre-commit-hooks.yaml.
+  pre-commit
 )
 # SARIF validation (sarif-multitool) runs on Node; a machine may already have
 # a Node.js of its own, which then also brings npm.

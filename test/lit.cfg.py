@@ -68,6 +68,10 @@ if shutil.which("cmake") and shutil.which("ninja"):
     config.available_features.add("cmake-ninja")
     config.substitutions.append(("%cmake", shutil.which("cmake")))
 
+# The repository's pre-commit hooks, run by pre-commit (Debian's package).
+if shutil.which("pre-commit") and shutil.which("git"):
+    config.available_features.add("pre-commit")
+
 if shutil.which("script"):
     config.available_features.add("script")
 

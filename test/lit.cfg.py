@@ -72,6 +72,10 @@ if shutil.which("cmake") and shutil.which("ninja"):
 if shutil.which("pre-commit") and shutil.which("git"):
     config.available_features.add("pre-commit")
 
+# bazel/corolint.bzl with Debian's bazel-bootstrap (install-deps.sh --bazel).
+if shutil.which("bazel"):
+    config.available_features.add("bazel")
+
 if shutil.which("script"):
     config.available_features.add("script")
 

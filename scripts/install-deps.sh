@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what corolint needs to build, test and demo on Debian 12
-# (bookworm), as root. Idempotent: every package is checked with dpkg-query
-# first, so on a machine that has everything this takes about a second and
-# touches nothing. Quiet unless something fails; a failure prints one line.
+# (bookworm), as root; `--bazel` adds Bazel for test/bazel/. Idempotent:
+# every package is checked with dpkg-query first, so on a machine that has
+# everything this takes about a second and touches nothing. Quiet unless
+# something fails; a failure prints one line.
 set -euo pipefail
 
 packages=(
@@ -13,6 +14,8 @@ packages=(
   libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc
   libasio-dev libasio-doc libboost1.81-dev libgtest-dev
   neovim bsdutils tmux
+  # test/tool/pre-commit.test runs the repository's .pre-commit-hooks.yaml.
+  pre-commit
 )
 # SARIF validation (sarif-multitool) runs on Node; a machine may already have
 # a Node.js of its own, which then also brings npm.
@@ -25,6 +28,15 @@ die() {
   echo "install-deps: $*" >&2
   exit 1
 }
+
+# --bazel: also Debian's Bazel (bazel-bootstrap 4.2.3, with a JDK), for
+# test/bazel/ only; without it that test is unsupported.
+for arg in "$@"; do
+  case $arg in
+    --bazel) packages+=(bazel-bootstrap) ;;
+    *) die "unknown option $arg (known: --bazel)" ;;
+  esac
+done
 
 is_installed() {
   [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" = installed ]

@@ -63,6 +63,19 @@ if shutil.which("nvim"):
                                os.path.join(config.test_source_root, "frontends",
                                             "Inputs", "lsp-quickfix.lua"))))
 
+# A real CMake + Ninja build with corolint as CMAKE_CXX_CLANG_TIDY.
+if shutil.which("cmake") and shutil.which("ninja"):
+    config.available_features.add("cmake-ninja")
+    config.substitutions.append(("%cmake", shutil.which("cmake")))
+
+# The repository's pre-commit hooks, run by pre-commit (Debian's package).
+if shutil.which("pre-commit") and shutil.which("git"):
+    config.available_features.add("pre-commit")
+
+# bazel/corolint.bzl with Debian's bazel-bootstrap (install-deps.sh --bazel).
+if shutil.which("bazel"):
+    config.available_features.add("bazel")
+
 if shutil.which("script"):
     config.available_features.add("script")
 

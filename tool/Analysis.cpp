@@ -10,7 +10,9 @@
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include <mutex>
 
@@ -111,8 +113,8 @@ private:
 class FindingBuilder {
 public:
   FindingBuilder(SourceFiles &Sources, const FunctionIndex &Functions,
-                 llvm::StringRef BuildDir)
-      : Sources(Sources), BuildDir(BuildDir) {
+                 llvm::StringRef BuildDir, bool FixNotes)
+      : Sources(Sources), BuildDir(BuildDir), FixNotes(FixNotes) {
     for (const auto &Entry : Functions)
       this->Functions[normalisePath(Entry.getKey(), BuildDir)] = Entry.second;
   }
@@ -147,10 +149,13 @@ public:
       F.Notes.push_back(
           {N.Message, span(N.FilePath, N.FileOffset,
                            N.Ranges.empty() ? 0 : N.Ranges[0].Length)});
-    for (const auto &Entry : Error.Message.Fix)
-      for (const tooling::Replacement &R : Entry.second)
-        F.Fixes.push_back({span(R.getFilePath(), R.getOffset(), R.getLength()),
-                           R.getReplacementText().str()});
+    // --fix-notes: without its own, the fix-it of its only note with one.
+    if (const auto *Fix = tidy::getFixIt(Error, FixNotes))
+      for (const auto &Entry : *Fix)
+        for (const tooling::Replacement &R : Entry.second)
+          F.Fixes.push_back(
+              {span(R.getFilePath(), R.getOffset(), R.getLength()),
+               R.getReplacementText().str()});
     llvm::sort(F.Fixes, [](const TextEdit &A, const TextEdit &B) {
       return std::tie(A.Range.File, A.Range.Offset) <
              std::tie(B.Range.File, B.Range.Offset);
@@ -188,6 +193,7 @@ private:
 
   SourceFiles &Sources;
   std::string BuildDir;
+  bool FixNotes;
   llvm::StringMap<std::vector<FunctionExtent>> Functions;
 };
 
@@ -214,17 +220,45 @@ FileResult analyseFile(const std::string &File,
   Result.File = File;
 
   tidy::ClangTidyContext Context(Settings.Configuration->makeProvider());
+  if (!Settings.ProfilePrefix.empty()) {
+    Context.setEnableProfiling(true);
+    Context.setProfileStoragePrefix(Settings.ProfilePrefix);
+  }
   // A physical file system with its own working directory: ClangTool moves
   // into each command's directory, which must not change the process's
   // while other files are analysed in parallel.
-  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::vfs::createPhysicalFileSystem());
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Physical =
+      llvm::vfs::createPhysicalFileSystem();
+  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(Physical);
+  const DriverOptions *Flags = Settings.Options;
+  if (Flags && !Flags->VfsOverlay.empty()) {
+    // As clang-tidy's --vfsoverlay: over the real file system.
+    auto Buffer = llvm::MemoryBuffer::getFile(Flags->VfsOverlay);
+    std::unique_ptr<llvm::vfs::FileSystem> Overlay;
+    if (Buffer)
+      Overlay = llvm::vfs::getVFSFromYAML(std::move(*Buffer), nullptr,
+                                          Flags->VfsOverlay, nullptr, Physical);
+    if (!Overlay) {
+      Result.Failure = "--vfsoverlay=" + Flags->VfsOverlay +
+                       ": not a virtual file system overlay";
+      return Result;
+    }
+    FS->pushOverlay(std::move(Overlay));
+  }
   tooling::ClangTool Tool(*Settings.Compilations, {File},
                           std::make_shared<clang::PCHContainerOperations>(),
                           FS);
   Tool.setPrintErrorMessage(false);
 
   std::mutex DroppedLock;
+  // --extra-arg-before / --extra-arg apply to the compile command itself,
+  // before .clang-tidy's ExtraArgs, as clang-tidy's CommonOptionsParser does.
+  if (Flags && !Flags->ExtraArgsBefore.empty())
+    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        Flags->ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
+  if (Flags && !Flags->ExtraArgs.empty())
+    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        Flags->ExtraArgs, tooling::ArgumentInsertPosition::END));
   Tool.appendArgumentsAdjuster(
       [&Context](const tooling::CommandLineArguments &Args,
                  llvm::StringRef Filename) {
@@ -250,7 +284,10 @@ FileResult analyseFile(const std::string &File,
           return stripCompilerPlugins(Args, Result.DroppedPluginArgs);
         });
 
-  tidy::ClangTidyDiagnosticConsumer DiagConsumer(Context);
+  tidy::ClangTidyDiagnosticConsumer DiagConsumer(
+      Context, /*ExternalDiagEngine=*/nullptr,
+      /*RemoveIncompatibleErrors=*/true,
+      /*GetFixesFromNotes=*/Flags && Flags->FixNotes);
   auto DiagOpts = std::make_unique<clang::DiagnosticOptions>();
   clang::DiagnosticsEngine Diags(clang::DiagnosticIDs::create(), *DiagOpts,
                                  &DiagConsumer, /*ShouldOwnClient=*/false);
@@ -263,7 +300,8 @@ FileResult analyseFile(const std::string &File,
   std::vector<tidy::ClangTidyError> Errors = DiagConsumer.take();
 
   FindingBuilder Builder(*Settings.Sources, Functions,
-                         Context.getCurrentBuildDirectory());
+                         Context.getCurrentBuildDirectory(),
+                         Flags && Flags->FixNotes);
   for (const tidy::ClangTidyError &Error : Errors) {
     if (isCompileError(Error)) {
       SourceSpan Where =

@@ -30,6 +30,10 @@ struct AnalysisSettings {
   const Config *Configuration = nullptr;
   SourceFiles *Sources = nullptr;
   bool AllowCompilerPlugins = false;
+  /// clang-tidy's flags: extra arguments, --vfsoverlay, --fix-notes.
+  const DriverOptions *Options = nullptr;
+  /// With --enable-check-profile: where each file's profile is stored.
+  std::string ProfilePrefix;
 };
 
 FileResult analyseFile(const std::string &File,

@@ -1,6 +1,7 @@
 //===--- CommandLine.cpp - corolint's options with llvm::cl ---------------===//
 
 #include "llvm/Support/CommandLine.h"
+#include "ClangTidyCompat.h"
 #include "Options.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
@@ -78,7 +79,8 @@ cl::opt<std::string> ExportFixes(
     "export-fixes",
     cl::desc("Write fix-its as clang-apply-replacements YAML to this file"),
     cl::value_desc("file"), cl::cat(Category));
-cl::opt<unsigned> Jobs("j",
+// cl::Prefix: -j2 as well as -j 2 and --jobs=2.
+cl::opt<unsigned> Jobs("j", cl::Prefix,
                        cl::desc("Files analysed in parallel (default: one "
                                 "per core)"),
                        cl::init(0), cl::value_desc("N"), cl::cat(Category));
@@ -95,6 +97,17 @@ cl::opt<std::string>
     WriteBaseline("write-baseline",
                   cl::desc("Record the current findings as a baseline"),
                   cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> DiffBase(
+    "diff-base",
+    cl::desc("Report findings only on the lines changed since the merge base "
+             "of this git revision and HEAD (work tree included)"),
+    cl::value_desc("ref"), cl::cat(Category));
+cl::opt<std::string> DiffInput(
+    "diff-input",
+    cl::desc("Report findings only on the lines this unified diff adds "
+             "('-': standard input), e.g. git diff -U0 main | corolint "
+             "--diff-input=- ..."),
+    cl::value_desc("file"), cl::cat(Category));
 cl::opt<bool> AllowCompilerPlugins(
     "allow-compiler-plugins",
     cl::desc("Keep -fplugin=, -Xclang -load and similar arguments of the "
@@ -183,7 +196,7 @@ llvm::Expected<Command> parseCommandLine(int Argc, const char **Argv) {
   }
 
   cl::opt<ColorMode> &Color = colorOption();
-  cl::HideUnrelatedOptions(Category);
+  cl::HideUnrelatedOptions({&Category, &clangTidyCategory()});
   cl::SetVersionPrinter(printVersion);
   // llvm::cl prints some errors (bad option values) straight to stderr,
   // prefixed with the program name: naming the program "corolint: error"
@@ -248,6 +261,8 @@ llvm::Expected<Command> parseCommandLine(int Argc, const char **Argv) {
   D.Jobs = Jobs;
   D.Baseline = Baseline;
   D.WriteBaseline = WriteBaseline;
+  D.DiffBase = DiffBase;
+  D.DiffInput = DiffInput;
   D.AllowCompilerPlugins = AllowCompilerPlugins;
   D.Quiet = Quiet;
   if (Progress.getNumOccurrences())
@@ -258,6 +273,10 @@ llvm::Expected<Command> parseCommandLine(int Argc, const char **Argv) {
       return S.takeError();
     D.Shard = *S;
   }
+
+  if (llvm::Error Err =
+          applyClangTidyFlags(D, Color.getNumOccurrences() > 0, C.What))
+    return std::move(Err);
 
   if (D.ConfigGiven && !D.ConfigFile.empty())
     return llvm::createStringError("--config and --config-file are exclusive");

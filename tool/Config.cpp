@@ -2,6 +2,7 @@
 
 #include "Config.h"
 #include "CheckDocs.h"
+#include "ClangTidyCompat.h"
 #include "clang-tidy/GlobList.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -98,6 +99,7 @@ llvm::Expected<Config> Config::create(const DriverOptions &Options) {
   } else {
     C.Overrides.Checks = OnlyCorolint.str();
   }
+  applyClangTidyOverrides(Options, C.Overrides);
 
   if (Options.ConfigGiven) {
     auto Parsed = parseConfig(Options.ConfigText, "--config");

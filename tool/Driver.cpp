@@ -11,9 +11,12 @@
 #include "Analysis.h"
 #include "Baseline.h"
 #include "CheckDocs.h"
+#include "CheckProfile.h"
+#include "ClangTidyCompat.h"
 #include "Config.h"
 #include "Fixes.h"
 #include "JsonOutput.h"
+#include "LineFilter.h"
 #include "Progress.h"
 #include "SarifOutput.h"
 #include "Sharding.h"
@@ -337,9 +340,25 @@ int runAnalysis(const DriverOptions &Options) {
     }
     Suppressions = std::move(*Loaded);
   }
+  auto Lines = LineFilter::create(Options, Cwd);
+  if (!Lines) {
+    reportError(llvm::toString(Lines.takeError()));
+    return ExitError;
+  }
+  std::optional<CheckProfile> Profile;
+  if (Options.EnableCheckProfile) {
+    auto Created = CheckProfile::create(Options);
+    if (!Created) {
+      reportError(llvm::toString(Created.takeError()));
+      return ExitError;
+    }
+    Profile.emplace(std::move(*Created));
+  }
   std::optional<Inputs> In = resolveInputs(Options, Cwd);
   if (!In)
     return ExitError;
+  if (*Lines)
+    (*Lines)->restrictFiles(In->Files);
   if (llvm::Error Err = Cfg->checkConfigFiles(In->Files)) {
     reportError(llvm::toString(std::move(Err)));
     return ExitError;
@@ -348,7 +367,8 @@ int runAnalysis(const DriverOptions &Options) {
   // Analysis: one ClangTidyContext per file, results kept in input order.
   SourceFiles Sources;
   AnalysisSettings Settings{In->Compilations.get(), &*Cfg, &Sources,
-                            Options.AllowCompilerPlugins};
+                            Options.AllowCompilerPlugins, &Options,
+                            Profile ? Profile->prefix() : ""};
   std::vector<FileResult> Results(In->Files.size());
   bool ShowProgress =
       Options.Progress.value_or(llvm::sys::Process::StandardErrIsDisplayed());
@@ -371,6 +391,7 @@ int runAnalysis(const DriverOptions &Options) {
   RunSummary Summary;
   Summary.FilesAnalysed = Results.size();
   std::vector<Finding> Findings;
+  bool OnlyCompileErrors = true; // --fix-errors fixes despite those.
   for (const FileResult &R : Results) {
     if (!R.DroppedPluginArgs.empty()) {
       std::string Dropped;
@@ -386,7 +407,9 @@ int runAnalysis(const DriverOptions &Options) {
                       ? fmt::format("{}: {}", R.File, R.Failure)
                       : compileErrorLine(R));
       ++Summary.FilesWithErrors;
-      continue;
+      OnlyCompileErrors &= R.Failure.empty();
+      if (!Options.FixErrors || !R.Failure.empty())
+        continue;
     }
     Findings.insert(Findings.end(), R.Findings.begin(), R.Findings.end());
   }
@@ -414,6 +437,7 @@ int runAnalysis(const DriverOptions &Options) {
       reportError(fmt::format("{}: {}", Options.WriteBaseline,
                               llvm::toString(std::move(Err))));
       Failed = true;
+      OnlyCompileErrors = false;
     }
   }
   if (Suppressions) {
@@ -423,6 +447,11 @@ int runAnalysis(const DriverOptions &Options) {
     Summary.StaleBaselineEntries =
         Suppressions->suppress(Findings, Dir, Summary.SuppressedByBaseline);
   }
+  // After the baseline, which sees every finding (or its entries would
+  // look stale): --line-filter, --diff-base, --diff-input.
+  if (*Lines)
+    llvm::erase_if(Findings,
+                   [&](const Finding &F) { return !(*Lines)->passes(F); });
   Summary.Findings = Findings.size();
   for (const Finding &F : Findings)
     ++Summary.FindingsByCheck[F.Check];
@@ -430,7 +459,8 @@ int runAnalysis(const DriverOptions &Options) {
   // Fixes: all or nothing, and nothing at all after an error.
   std::string DiffText;
   bool WantsFixes = Options.Fix || Options.Diff;
-  if ((WantsFixes || !Options.ExportFixes.empty()) && Failed) {
+  bool FixesBlocked = Failed && !(Options.FixErrors && OnlyCompileErrors);
+  if ((WantsFixes || !Options.ExportFixes.empty()) && FixesBlocked) {
     llvm::errs() << "corolint: no fix applied or exported because of the "
                     "errors above\n";
   } else {
@@ -439,8 +469,9 @@ int runAnalysis(const DriverOptions &Options) {
         reportError(fmt::format("{}: {}", Options.ExportFixes,
                                 llvm::toString(std::move(Err))));
         Failed = true;
+        FixesBlocked = true;
       }
-    if (WantsFixes && !Failed) {
+    if (WantsFixes && !FixesBlocked) {
       auto Plan = planFixes(Findings, Sources);
       if (!Plan) {
         reportError(llvm::toString(Plan.takeError()));
@@ -489,9 +520,11 @@ int runAnalysis(const DriverOptions &Options) {
 
   if (Options.Format == OutputFormat::Text && !Options.Quiet)
     printSummary(Summary);
+  if (Profile && Profile->printsTable())
+    Profile->printTable(llvm::errs(), Summary.FilesAnalysed);
   if (Failed)
     return ExitError;
-  return Findings.empty() ? ExitClean : ExitFindings;
+  return findingsExitStatus(Options, Findings);
 }
 
 } // namespace corolint

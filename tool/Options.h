@@ -51,6 +51,29 @@ struct DriverOptions {
   bool AllowCompilerPlugins = false;
   bool Quiet = false;
   std::optional<bool> Progress; // Unset: only on a terminal.
+
+  // clang-tidy's flags, with clang-tidy's meaning (ClangTidyCompat.cpp).
+  std::vector<std::string> ExtraArgs;
+  std::vector<std::string> ExtraArgsBefore;
+  std::optional<std::string> HeaderFilter;
+  std::optional<std::string> ExcludeHeaderFilter;
+  std::optional<bool> SystemHeaders;
+  std::optional<std::string> WarningsAsErrors;
+  /// --line-filter's JSON; empty: no filter.
+  std::string LineFilter;
+  /// Findings only on the lines changed since this git revision.
+  std::string DiffBase;
+  /// Findings only on the lines this unified diff adds (`-`: standard
+  /// input), as clang-tidy-diff.py reads it.
+  std::string DiffInput;
+  /// Apply fix-its even though a file has compile errors (implies --fix).
+  bool FixErrors = false;
+  /// A finding's fix-it may come from its only note with one (implies --fix).
+  bool FixNotes = false;
+  bool EnableCheckProfile = false;
+  /// Keep each file's check profile as JSON under this prefix.
+  std::string StoreCheckProfile;
+  std::string VfsOverlay;
 };
 
 struct MergeOptions {
@@ -61,7 +84,15 @@ struct MergeOptions {
 
 /// What main() should do after parsing.
 struct Command {
-  enum Kind { Analyse, ListChecks, Explain, Merge, LineHashes } What = Analyse;
+  enum Kind {
+    Analyse,
+    ListChecks,
+    Explain,
+    Merge,
+    LineHashes,
+    DumpConfig,
+    VerifyConfig
+  } What = Analyse;
   DriverOptions Driver;
   MergeOptions MergeArgs;
   std::string ExplainCheck;

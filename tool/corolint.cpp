@@ -1,5 +1,6 @@
 //===--- corolint.cpp - The corolint command line tool --------------------===//
 
+#include "ClangTidyCompat.h"
 #include "Driver.h"
 #include "Options.h"
 #include "llvm/Support/InitLLVM.h"
@@ -22,6 +23,10 @@ int main(int Argc, const char **Argv) {
     return corolint::runPrintLineHashes(Parsed->LineHashFile);
   case corolint::Command::Merge:
     return corolint::runMerge(Parsed->MergeArgs);
+  case corolint::Command::DumpConfig:
+    return corolint::runDumpConfig(Parsed->Driver);
+  case corolint::Command::VerifyConfig:
+    return corolint::runVerifyConfig(Parsed->Driver);
   case corolint::Command::Analyse:
     break;
   }

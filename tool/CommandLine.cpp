@@ -59,6 +59,13 @@ cl::opt<std::string> SarifRoot(
              "default: the git work tree, else the compile database's "
              "project root)"),
     cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> ProjectRoot(
+    "project-root",
+    cl::desc("Report findings in headers under this directory only, besides "
+             "the analysed files (default: as --sarif-root); a header filter "
+             "of your own (--header-filter, HeaderFilterRegex) decides "
+             "instead"),
+    cl::value_desc("dir"), cl::cat(Category));
 cl::opt<std::string> SarifCategory(
     "sarif-category",
     cl::desc("SARIF: run.automationDetails.id, the category code scanning "
@@ -253,6 +260,7 @@ llvm::Expected<Command> parseCommandLine(int Argc, const char **Argv) {
   D.Format = Format;
   D.OutputFile = Output;
   D.SarifRoot = SarifRoot;
+  D.ProjectRoot = ProjectRoot;
   D.SarifCategory = SarifCategory;
   D.Color = Color;
   D.Fix = Fix;

@@ -150,4 +150,13 @@ std::vector<std::string> Config::enabledChecks(llvm::StringRef File) const {
   return Enabled;
 }
 
+bool Config::setsHeaderFilter(llvm::StringRef File) const {
+  // Every source but the defaults (the first): .clang-tidy files, --config,
+  // and the command line's --header-filter.
+  auto Sources = makeProvider()->getRawOptions(File);
+  return llvm::any_of(llvm::drop_begin(Sources), [](const auto &Source) {
+    return Source.first.HeaderFilterRegex.has_value();
+  });
+}
+
 } // namespace corolint

@@ -32,6 +32,10 @@ public:
   /// The checks enabled for File.
   std::vector<std::string> enabledChecks(llvm::StringRef File) const;
 
+  /// Whether the configuration for File names a header filter of its own
+  /// (HeaderFilterRegex in a .clang-tidy or --config, or --header-filter).
+  bool setsHeaderFilter(llvm::StringRef File) const;
+
 private:
   clang::tidy::ClangTidyOptions Defaults;
   clang::tidy::ClangTidyOptions Overrides;

@@ -426,6 +426,31 @@ int runAnalysis(const DriverOptions &Options) {
                                       A.Message == B.Message;
                              }),
                  Findings.end());
+  // Third-party headers reached through -I are not system headers, but
+  // their findings are not the user's to fix: by default only the analysed
+  // files and headers under the project root are reported. A header filter
+  // of the user's own decides instead, as in clang-tidy.
+  if (!In->Files.empty() && !Cfg->setsHeaderFilter(In->Files.front())) {
+    std::string Root =
+        Options.ProjectRoot.empty()
+            ? sarifSourceRoot(Options, *In->Compilations, Cwd)
+            : normalisePath(Options.ProjectRoot, Cwd);
+    llvm::SmallString<256> RealRoot;
+    if (!llvm::sys::fs::real_path(Root, RealRoot))
+      Root = RealRoot.str().str();
+    llvm::StringSet<> Analysed;
+    auto Real = [](llvm::StringRef Path) {
+      llvm::SmallString<256> Out;
+      return llvm::sys::fs::real_path(Path, Out) ? Path.str() : Out.str().str();
+    };
+    for (const std::string &File : In->Files)
+      Analysed.insert(Real(normalisePath(File, Cwd)));
+    llvm::erase_if(Findings, [&](const Finding &F) {
+      std::string Path = Real(F.Where.File);
+      return !Analysed.contains(Path) &&
+             !llvm::StringRef(Path).starts_with(Root + "/");
+    });
+  }
   bool Failed = Summary.FilesWithErrors > 0;
 
   if (!Options.WriteBaseline.empty() && !Failed) {

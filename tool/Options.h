@@ -35,6 +35,8 @@ struct DriverOptions {
   /// SARIF: the directory URIs are relative to (`%SRCROOT%`); empty: found
   /// (SourceRoot.h).
   std::string SarifRoot;
+  /// --project-root: findings in headers outside it are not reported.
+  std::string ProjectRoot;
   /// SARIF: `run.automationDetails.id`, the category code scanning keeps
   /// apart from other analyses of the same commit.
   std::string SarifCategory;

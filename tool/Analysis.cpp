@@ -26,15 +26,34 @@ struct FunctionExtent {
   std::string Name;
 };
 using FunctionIndex = llvm::StringMap<std::vector<FunctionExtent>>;
+/// The contents clang parsed of every user file, by the name clang used.
+using ParsedContents = llvm::StringMap<std::string>;
 
 class FunctionCollector : public clang::ASTConsumer,
                           public clang::RecursiveASTVisitor<FunctionCollector> {
 public:
-  explicit FunctionCollector(FunctionIndex &Index) : Index(Index) {}
+  FunctionCollector(FunctionIndex &Index, ParsedContents &Parsed)
+      : Index(Index), Parsed(Parsed) {}
 
   void HandleTranslationUnit(clang::ASTContext &Ctx) override {
     SM = &Ctx.getSourceManager();
     TraverseDecl(Ctx.getTranslationUnitDecl());
+    // Offsets in the findings refer to these contents, not to whatever is
+    // on disk by the time they are reported or fixed.
+    for (unsigned I = 0, E = SM->local_sloc_entry_size(); I < E; ++I) {
+      const clang::SrcMgr::SLocEntry &Entry = SM->getLocalSLocEntry(I);
+      if (!Entry.isFile() ||
+          Entry.getFile().getFileCharacteristic() != clang::SrcMgr::C_User)
+        continue;
+      const clang::SrcMgr::ContentCache &Content =
+          Entry.getFile().getContentCache();
+      if (!Content.OrigEntry)
+        continue;
+      if (std::optional<llvm::MemoryBufferRef> Buffer =
+              Content.getBufferIfLoaded())
+        Parsed.try_emplace(Content.OrigEntry->getName(),
+                           Buffer->getBuffer().str());
+    }
   }
 
   bool VisitFunctionDecl(clang::FunctionDecl *FD) {
@@ -57,6 +76,7 @@ public:
 
 private:
   FunctionIndex &Index;
+  ParsedContents &Parsed;
   const clang::SourceManager *SM = nullptr;
 };
 
@@ -65,8 +85,9 @@ public:
   AnalysisActionFactory(
       tidy::ClangTidyContext &Context,
       llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-      FunctionIndex &Functions)
-      : ConsumerFactory(Context, std::move(FS)), Functions(Functions) {}
+      FunctionIndex &Functions, ParsedContents &Parsed)
+      : ConsumerFactory(Context, std::move(FS)), Functions(Functions),
+        Parsed(Parsed) {}
 
   std::unique_ptr<clang::FrontendAction> create() override {
     return std::make_unique<Action>(*this);
@@ -94,8 +115,8 @@ private:
       std::vector<std::unique_ptr<clang::ASTConsumer>> Consumers;
       Consumers.push_back(
           Factory.ConsumerFactory.createASTConsumer(Compiler, File));
-      Consumers.push_back(
-          std::make_unique<FunctionCollector>(Factory.Functions));
+      Consumers.push_back(std::make_unique<FunctionCollector>(Factory.Functions,
+                                                              Factory.Parsed));
       return std::make_unique<clang::MultiplexConsumer>(std::move(Consumers));
     }
 
@@ -105,6 +126,7 @@ private:
 
   tidy::ClangTidyASTConsumerFactory ConsumerFactory;
   FunctionIndex &Functions;
+  ParsedContents &Parsed;
 };
 
 /// Converts clang-tidy's offset-based diagnostics into findings.
@@ -258,9 +280,14 @@ FileResult analyseFile(const std::string &File,
   Tool.setDiagnosticConsumer(&DiagConsumer);
 
   FunctionIndex Functions;
-  AnalysisActionFactory Factory(Context, FS, Functions);
+  ParsedContents Parsed;
+  AnalysisActionFactory Factory(Context, FS, Functions, Parsed);
   int Status = Tool.run(&Factory);
   std::vector<tidy::ClangTidyError> Errors = DiagConsumer.take();
+  for (const auto &Entry : Parsed)
+    Settings.Sources->record(
+        normalisePath(Entry.getKey(), Context.getCurrentBuildDirectory()),
+        Entry.getValue());
 
   FindingBuilder Builder(*Settings.Sources, Functions,
                          Context.getCurrentBuildDirectory());

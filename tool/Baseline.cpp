@@ -1,6 +1,7 @@
 //===--- Baseline.cpp - Accepting the findings of legacy code -------------===//
 
 #include "Baseline.h"
+#include "AtomicWrite.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
@@ -115,10 +116,7 @@ llvm::Error Baseline::write(llvm::StringRef Path) const {
   json::Value Root = json::Object{{"version", BaselineVersion},
                                   {"tool", "corolint"},
                                   {"findings", std::move(Findings)}};
-  return llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
-    OS << llvm::formatv("{0:2}", Root) << "\n";
-    return llvm::Error::success();
-  });
+  return writeOutputFile(Path, llvm::formatv("{0:2}\n", Root).str());
 }
 
 unsigned Baseline::suppress(std::vector<Finding> &Findings,

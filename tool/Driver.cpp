@@ -9,6 +9,7 @@
 
 #include "Driver.h"
 #include "Analysis.h"
+#include "AtomicWrite.h"
 #include "Baseline.h"
 #include "CheckDocs.h"
 #include "Config.h"
@@ -154,8 +155,13 @@ std::optional<Inputs> resolveInputs(const DriverOptions &Options,
   Candidates.erase(std::unique(Candidates.begin(), Candidates.end()),
                    Candidates.end());
 
+  // A file named twice, or through a symlink, is analysed (and fixed) once.
+  llvm::StringSet<> RealPaths;
   for (const std::string &File : Candidates) {
     if (Options.Shard && !inShard(File, Cwd, *Options.Shard))
+      continue;
+    llvm::SmallString<256> Real;
+    if (!llvm::sys::fs::real_path(File, Real) && !RealPaths.insert(Real).second)
       continue;
     if (!llvm::sys::fs::exists(File)) {
       Fail(File, "no such file");
@@ -297,6 +303,11 @@ int runListChecks(const DriverOptions &Options) {
       Summary = fmt::format("(undocumented: add docs/checks/{}.md)", Check);
     llvm::outs() << fmt::format("    {}  {}\n", Check, Summary);
   }
+  if (llvm::Error Err = flushStandardOutput()) {
+    reportError(
+        fmt::format("standard output: {}", llvm::toString(std::move(Err))));
+    return ExitError;
+  }
   return ExitClean;
 }
 
@@ -316,6 +327,11 @@ int runExplain(llvm::StringRef Check) {
   llvm::outs() << *Page;
   if (!Page->ends_with("\n"))
     llvm::outs() << "\n";
+  if (llvm::Error Err = flushStandardOutput()) {
+    reportError(
+        fmt::format("standard output: {}", llvm::toString(std::move(Err))));
+    return ExitError;
+  }
   return ExitClean;
 }
 
@@ -359,6 +375,9 @@ int runAnalysis(const DriverOptions &Options) {
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Options.Jobs));
     for (size_t I = 0; I < In->Files.size(); ++I)
       Pool.async([&, I] {
+        // Termination signals go to the main thread, which defers them
+        // while it writes files.
+        blockTerminationSignals();
         Results[I] = analyseFile(In->Files[I], Settings);
         if (Progress)
           Progress->fileDone(Results[I].Findings.size());
@@ -470,11 +489,7 @@ int runAnalysis(const DriverOptions &Options) {
   std::string Report = renderReport(Options, Findings, Summary, Sources, Sarif,
                                     !Failed, ReportToStdout);
   if (!Options.OutputFile.empty()) {
-    if (llvm::Error Err =
-            llvm::writeToOutput(Options.OutputFile, [&](llvm::raw_ostream &OS) {
-              OS << Report;
-              return llvm::Error::success();
-            })) {
+    if (llvm::Error Err = writeOutputFile(Options.OutputFile, Report)) {
       reportError(fmt::format("{}: {}", Options.OutputFile,
                               llvm::toString(std::move(Err))));
       Failed = true;
@@ -485,7 +500,11 @@ int runAnalysis(const DriverOptions &Options) {
     llvm::errs() << Report;
   }
   llvm::outs() << DiffText;
-  llvm::outs().flush();
+  if (llvm::Error Err = flushStandardOutput()) {
+    reportError(
+        fmt::format("standard output: {}", llvm::toString(std::move(Err))));
+    Failed = true;
+  }
 
   if (Options.Format == OutputFormat::Text && !Options.Quiet)
     printSummary(Summary);

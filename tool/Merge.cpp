@@ -1,5 +1,6 @@
 //===--- Merge.cpp - corolint merge: joining shard outputs ----------------===//
 
+#include "AtomicWrite.h"
 #include "Baseline.h"
 #include "Driver.h"
 #include "SarifOutput.h"
@@ -51,11 +52,8 @@ int mergeSarif(const MergeOptions &Options) {
     reportError(fmt::format("merge: {}", llvm::toString(Merged.takeError())));
     return ExitError;
   }
-  if (llvm::Error Err =
-          llvm::writeToOutput(Options.Output, [&](llvm::raw_ostream &OS) {
-            OS << llvm::formatv("{0:2}", *Merged) << "\n";
-            return llvm::Error::success();
-          })) {
+  if (llvm::Error Err = writeOutputFile(
+          Options.Output, llvm::formatv("{0:2}\n", *Merged).str())) {
     reportError(
         fmt::format("{}: {}", Options.Output, llvm::toString(std::move(Err))));
     return ExitError;

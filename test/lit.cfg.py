@@ -63,6 +63,10 @@ if shutil.which("nvim"):
                                os.path.join(config.test_source_root, "frontends",
                                             "Inputs", "lsp-quickfix.lua"))))
 
+# Tests of file ownership need to chown.
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    config.available_features.add("root")
+
 if shutil.which("script"):
     config.available_features.add("script")
 

@@ -292,6 +292,12 @@ FileResult analyseFile(const std::string &File,
   FindingBuilder Builder(*Settings.Sources, Functions,
                          Context.getCurrentBuildDirectory());
   for (const tidy::ClangTidyError &Error : Errors) {
+    // Checked before the analysis; reached when a .clang-tidy changed
+    // during the run. A configuration problem is never a finding.
+    if (Error.DiagnosticName == "clang-tidy-config") {
+      Result.Failure = "configuration: " + Error.Message.Message;
+      continue;
+    }
     if (isCompileError(Error)) {
       SourceSpan Where =
           Builder.span(Error.Message.FilePath, Error.Message.FileOffset, 0);

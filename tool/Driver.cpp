@@ -295,14 +295,28 @@ int runListChecks(const DriverOptions &Options) {
     reportError(llvm::toString(std::move(Err)));
     return ExitError;
   }
+  CheckSelection Selection = Cfg->selection(Probe);
   llvm::outs() << "Enabled checks:\n";
-  for (const std::string &Check : Cfg->enabledChecks(Probe)) {
-    std::optional<llvm::StringRef> Page = checkPage(Check);
+  for (const CheckState &State : Selection.States) {
+    if (!State.Enabled)
+      continue;
+    std::optional<llvm::StringRef> Page = checkPage(State.Check);
     std::string Summary = Page ? pageSummary(*Page) : "";
     if (Summary.empty())
-      Summary = fmt::format("(undocumented: add docs/checks/{}.md)", Check);
-    llvm::outs() << fmt::format("    {}  {}\n", Check, Summary);
+      Summary =
+          fmt::format("(undocumented: add docs/checks/{}.md)", State.Check);
+    llvm::outs() << fmt::format("    {}  {}\n", State.Check, Summary);
   }
+  // Which configuration decided each check, for a check set that surprises.
+  llvm::outs() << "\nDecided by:\n";
+  for (const CheckState &State : Selection.States)
+    llvm::outs() << fmt::format("    {}  {} by {}\n", State.Check,
+                                State.Enabled ? "enabled" : "disabled",
+                                State.DecidedBy);
+  for (const std::string &Source : Selection.Ignored)
+    llvm::outs() << fmt::format("    ({}: its Checks name no coro-* check, "
+                                "so they do not apply to corolint)\n",
+                                Source);
   if (llvm::Error Err = flushStandardOutput()) {
     reportError(
         fmt::format("standard output: {}", llvm::toString(std::move(Err))));
@@ -360,6 +374,12 @@ int runAnalysis(const DriverOptions &Options) {
     reportError(llvm::toString(std::move(Err)));
     return ExitError;
   }
+  // A green run that checked nothing is worse than an error.
+  std::vector<std::string> NoChecks = Cfg->filesWithoutChecks(In->Files);
+  for (const std::string &Line : NoChecks)
+    reportError(Line);
+  if (!NoChecks.empty())
+    return ExitError;
 
   // Analysis: one ClangTidyContext per file, results kept in input order.
   SourceFiles Sources;

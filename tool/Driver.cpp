@@ -14,6 +14,7 @@
 #include "CheckDocs.h"
 #include "Config.h"
 #include "Fixes.h"
+#include "JsonInput.h"
 #include "JsonOutput.h"
 #include "Progress.h"
 #include "SarifOutput.h"
@@ -21,9 +22,11 @@
 #include "SourceRoot.h"
 #include "TextOutput.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/ThreadPool.h"
@@ -91,6 +94,69 @@ private:
   llvm::StringMap<const tooling::CompilationDatabase *> ByFile;
 };
 
+/// Text fit for one line of an error message: no control bytes, no
+/// invalid UTF-8, bounded.
+std::string printable(llvm::StringRef Text) {
+  Text = Text.take_until([](char C) { return C == '\n'; });
+  std::string Out;
+  for (char C : Text.take_front(200))
+    Out += llvm::isPrint(C) ? C : '?';
+  return Out;
+}
+
+/// Why the compile database in Dir cannot be used, or empty. clang's loader
+/// gives one message for every problem (and echoes a binary file to
+/// standard error), so the common ones are told apart here first.
+std::string checkCompileDatabase(llvm::StringRef Dir) {
+  if (!llvm::sys::fs::is_directory(Dir))
+    return fmt::format("{}: no such directory", Dir.str());
+  llvm::SmallString<256> Path(Dir);
+  llvm::sys::path::append(Path, "compile_commands.json");
+  if (!llvm::sys::fs::exists(Path)) {
+    llvm::SmallString<256> Flags(Dir);
+    llvm::sys::path::append(Flags, "compile_flags.txt");
+    if (llvm::sys::fs::exists(Flags))
+      return "";
+    return fmt::format("{}: no compile_commands.json in this directory",
+                       Dir.str());
+  }
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return fmt::format("{}: {}", Path.str(), Buffer.getError().message());
+  llvm::StringRef Text = (*Buffer)->getBuffer();
+  auto Malformed = [&](llvm::StringRef Why) {
+    return fmt::format("{}: malformed compile database: {}", Path.str(),
+                       Why.str());
+  };
+  if (Text.contains('\0') || !llvm::json::isUTF8(Text))
+    return Malformed("binary data, not JSON");
+  auto Parsed = parseJsonArtefact(Text);
+  if (!Parsed)
+    return Malformed(printable(llvm::toString(Parsed.takeError())));
+  const llvm::json::Array *Entries = Parsed->getAsArray();
+  if (!Entries)
+    return Malformed("expected an array of compile commands");
+  if (Entries->empty())
+    return fmt::format("{}: contains no compile commands", Path.str());
+  for (size_t I = 0; I < Entries->size(); ++I) {
+    const llvm::json::Object *Entry = (*Entries)[I].getAsObject();
+    if (!Entry)
+      return Malformed(fmt::format("entry {} is not an object", I + 1));
+    std::optional<llvm::StringRef> Directory = Entry->getString("directory");
+    if (!Directory || !Entry->getString("file") ||
+        (!Entry->get("command") && !Entry->get("arguments")))
+      return Malformed(fmt::format(
+          "entry {} needs \"directory\", \"file\" and \"command\" or "
+          "\"arguments\"",
+          I + 1));
+    if (!llvm::sys::path::is_absolute(*Directory))
+      return Malformed(fmt::format("entry {}: \"directory\" must be an "
+                                   "absolute path, not '{}'",
+                                   I + 1, printable(*Directory)));
+  }
+  return "";
+}
+
 /// The compile database and the files to analyse, all validated.
 struct Inputs {
   std::unique_ptr<tooling::CompilationDatabase> Compilations;
@@ -122,14 +188,17 @@ std::optional<Inputs> resolveInputs(const DriverOptions &Options,
     }
     DatabaseDescription = "the arguments after --";
   } else if (!Options.BuildPath.empty()) {
+    if (std::string Why = checkCompileDatabase(Options.BuildPath);
+        !Why.empty()) {
+      reportError(Why);
+      return std::nullopt;
+    }
     std::string Error;
     In.Compilations = tooling::CompilationDatabase::loadFromDirectory(
         Options.BuildPath, Error);
     if (!In.Compilations) {
       Fail(Options.BuildPath,
-           llvm::sys::fs::is_directory(Options.BuildPath)
-               ? "no compile_commands.json (or it is malformed)"
-               : "no such directory");
+           "cannot load the compile database: " + printable(Error));
       return std::nullopt;
     }
     DatabaseDescription =
@@ -210,14 +279,28 @@ std::optional<Inputs> resolveInputs(const DriverOptions &Options,
 }
 
 std::string compileErrorLine(const FileResult &R) {
-  const CompileError &E = R.CompileErrors.front();
+  // clang's "too many errors emitted, stopping now" has no position and
+  // says nothing about the code: the first real error is the one to show.
+  std::vector<const CompileError *> Real;
+  bool GaveUp = false;
+  for (const CompileError &E : R.CompileErrors) {
+    if (llvm::StringRef(E.Message).starts_with("too many errors emitted"))
+      GaveUp = true;
+    else
+      Real.push_back(&E);
+  }
+  if (Real.empty())
+    Real.push_back(&R.CompileErrors.front());
+  auto First = llvm::find_if(
+      Real, [](const CompileError *E) { return !E->File.empty(); });
+  const CompileError &E = **(First == Real.end() ? Real.begin() : First);
   std::string Where = E.File.empty()
                           ? R.File
                           : fmt::format("{}:{}:{}", E.File, E.Line, E.Column);
   std::string More;
-  if (R.CompileErrors.size() > 1)
-    More = fmt::format(" (and {} more error{})", R.CompileErrors.size() - 1,
-                       R.CompileErrors.size() == 2 ? "" : "s");
+  if (Real.size() > 1 || GaveUp)
+    More = fmt::format(" (and {}{} more error{})", GaveUp ? "at least " : "",
+                       Real.size() - 1, Real.size() == 2 ? "" : "s");
   return fmt::format("{}: does not compile: {}{}", Where, E.Message, More);
 }
 

@@ -1,6 +1,7 @@
 //===--- Analysis.cpp - Running the checks on one file --------------------===//
 
 #include "Analysis.h"
+#include "AtomicWrite.h"
 #include "CompileCommandSanitizer.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -12,6 +13,7 @@
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/thread.h"
 #include <mutex>
 
 namespace corolint {
@@ -231,8 +233,10 @@ std::string normalisePath(llvm::StringRef Path, llvm::StringRef Directory) {
   return std::string(Result);
 }
 
-FileResult analyseFile(const std::string &File,
-                       const AnalysisSettings &Settings) {
+namespace {
+
+FileResult analyseOnThisThread(const std::string &File,
+                               const AnalysisSettings &Settings) {
   FileResult Result;
   Result.File = File;
 
@@ -311,6 +315,22 @@ FileResult analyseFile(const std::string &File,
   }
   if (Status != 0 && Result.CompileErrors.empty())
     Result.Failure = "the compiler could not run its compile command";
+  return Result;
+}
+
+} // namespace
+
+FileResult analyseFile(const std::string &File,
+                       const AnalysisSettings &Settings) {
+  // clang and the AST matchers recurse once per nesting level: deeply
+  // nested code (about 1,500 nested lambdas) overflows a thread's usual
+  // 8 MiB. Only the pages touched are ever committed.
+  FileResult Result;
+  llvm::thread Parse(std::optional<unsigned>(AnalysisStackSize), [&] {
+    blockTerminationSignals();
+    Result = analyseOnThisThread(File, Settings);
+  });
+  Parse.join();
   return Result;
 }
 

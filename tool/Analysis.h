@@ -32,6 +32,10 @@ struct AnalysisSettings {
   bool AllowCompilerPlugins = false;
 };
 
+/// The stack of the thread each file is analysed on.
+constexpr unsigned AnalysisStackSize = 1u << 30;
+
+/// Analyses File on a thread of its own with AnalysisStackSize of stack.
 FileResult analyseFile(const std::string &File,
                        const AnalysisSettings &Settings);
 

@@ -60,6 +60,25 @@ bool isHeader(llvm::StringRef Path) {
                                            Ext.lower());
 }
 
+std::string checkCompileDatabase(llvm::StringRef Dir);
+
+/// What is wrong with the database clang would find for a file in Dir (the
+/// nearest compile_commands.json or compile_flags.txt above it); empty when
+/// nothing is, or there is none.
+std::string nearestDatabaseProblem(llvm::StringRef Dir) {
+  for (llvm::StringRef D = Dir; !D.empty();
+       D = llvm::sys::path::parent_path(D)) {
+    llvm::SmallString<256> Json(D), Flags(D);
+    llvm::sys::path::append(Json, "compile_commands.json");
+    llvm::sys::path::append(Flags, "compile_flags.txt");
+    if (llvm::sys::fs::exists(Json))
+      return checkCompileDatabase(D);
+    if (llvm::sys::fs::exists(Flags))
+      return "";
+  }
+  return "";
+}
+
 /// Without -p or `--`, each file's compile commands come from the database
 /// found in its directory or above, as in clang-tidy; files of different
 /// projects can be analysed together.
@@ -71,10 +90,16 @@ public:
     std::string Dir = llvm::sys::path::parent_path(File).str();
     auto [It, Inserted] = ByDirectory.try_emplace(Dir, nullptr);
     if (Inserted) {
-      Owned.push_back(
-          tooling::CompilationDatabase::autoDetectFromSource(File, Error));
-      It->second = Owned.back().get();
+      // clang's loader has one message for every problem (and echoes a
+      // binary file): the database it would load is checked first.
+      Problems[Dir] = nearestDatabaseProblem(Dir);
+      if (Problems[Dir].empty()) {
+        Owned.push_back(
+            tooling::CompilationDatabase::autoDetectFromSource(File, Error));
+        It->second = Owned.back().get();
+      }
     }
+    Error = Problems.lookup(Dir);
     if (It->second)
       ByFile[File] = It->second;
     return It->second;
@@ -92,6 +117,7 @@ private:
   std::vector<std::unique_ptr<tooling::CompilationDatabase>> Owned;
   llvm::StringMap<const tooling::CompilationDatabase *> ByDirectory;
   llvm::StringMap<const tooling::CompilationDatabase *> ByFile;
+  llvm::StringMap<std::string> Problems;
 };
 
 /// Text fit for one line of an error message: no control bytes, no
@@ -225,7 +251,7 @@ std::optional<Inputs> resolveInputs(const DriverOptions &Options,
                    Candidates.end());
 
   // A file named twice, or through a symlink, is analysed (and fixed) once.
-  llvm::StringSet<> RealPaths;
+  llvm::StringSet<> RealPaths, ReportedDatabases;
   for (const std::string &File : Candidates) {
     if (Options.Shard && !inShard(File, Cwd, *Options.Shard))
       continue;
@@ -244,6 +270,13 @@ std::optional<Inputs> resolveInputs(const DriverOptions &Options,
     if (Detected) {
       std::string Error;
       DB = Detected->detect(File, Error);
+      if (!DB && !Error.empty()) {
+        // One line per broken database, not per file under it.
+        if (ReportedDatabases.insert(Error).second)
+          reportError(Error);
+        Failed = true;
+        continue;
+      }
       if (!DB) {
         Fail(File, "no compile command (no compile_commands.json above it; "
                    "use -p <build-dir> or give flags after --)");

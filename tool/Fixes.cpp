@@ -27,7 +27,7 @@ unsigned FixPlan::fixCount() const {
 
 /// The file a path names, through symlinks; the path itself when it cannot
 /// be resolved (reading it will then fail with the reason).
-std::string realPath(llvm::StringRef Path) {
+static std::string realPath(llvm::StringRef Path) {
   llvm::SmallString<256> Real;
   if (fs::real_path(Path, Real))
     return Path.str();

@@ -139,6 +139,21 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
     EnabledCategories.insert(Category.empty() ? "annotated" : Category);
   }
   EnabledCategories.insert("annotated");
+  // A category nothing defines is a typo that would silently turn a whole
+  // family of findings off.
+  llvm::StringSet<> Defined = {"annotated"};
+  for (llvm::StringRef Known : ApiCatalog::knownCategories())
+    Defined.insert(Known);
+  for (llvm::StringRef Spec :
+       utils::options::parseStringList(RawBlockingFunctions))
+    Defined.insert(Spec.split('=').second.trim());
+  for (llvm::StringRef Category :
+       utils::options::parseStringList(RawCategories))
+    if (!Category.trim().empty() && !Defined.contains(Category.trim()))
+      configurationDiag("invalid configuration value '%0' for option "
+                        "'%1.Categories'; expected categories from: %2")
+          << Category.trim() << Name
+          << llvm::join(ApiCatalog::knownCategories(), ", ");
   for (llvm::StringRef Spec :
        utils::options::parseStringList(RawAsyncReplacements)) {
     // "[framework:]name=template"; the framework defaults to asio.

@@ -75,6 +75,9 @@ if shutil.which("pre-commit") and shutil.which("git"):
 # bazel/corolint.bzl with Debian's bazel-bootstrap (install-deps.sh --bazel).
 if shutil.which("bazel"):
     config.available_features.add("bazel")
+# Tests of file ownership need to chown.
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    config.available_features.add("root")
 
 if shutil.which("script"):
     config.available_features.add("script")

@@ -1,6 +1,7 @@
 //===--- Analysis.cpp - Running the checks on one file --------------------===//
 
 #include "Analysis.h"
+#include "AtomicWrite.h"
 #include "CompileCommandSanitizer.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -14,6 +15,7 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/thread.h"
 #include <mutex>
 
 namespace corolint {
@@ -28,15 +30,34 @@ struct FunctionExtent {
   std::string Name;
 };
 using FunctionIndex = llvm::StringMap<std::vector<FunctionExtent>>;
+/// The contents clang parsed of every user file, by the name clang used.
+using ParsedContents = llvm::StringMap<std::string>;
 
 class FunctionCollector : public clang::ASTConsumer,
                           public clang::RecursiveASTVisitor<FunctionCollector> {
 public:
-  explicit FunctionCollector(FunctionIndex &Index) : Index(Index) {}
+  FunctionCollector(FunctionIndex &Index, ParsedContents &Parsed)
+      : Index(Index), Parsed(Parsed) {}
 
   void HandleTranslationUnit(clang::ASTContext &Ctx) override {
     SM = &Ctx.getSourceManager();
     TraverseDecl(Ctx.getTranslationUnitDecl());
+    // Offsets in the findings refer to these contents, not to whatever is
+    // on disk by the time they are reported or fixed.
+    for (unsigned I = 0, E = SM->local_sloc_entry_size(); I < E; ++I) {
+      const clang::SrcMgr::SLocEntry &Entry = SM->getLocalSLocEntry(I);
+      if (!Entry.isFile() ||
+          Entry.getFile().getFileCharacteristic() != clang::SrcMgr::C_User)
+        continue;
+      const clang::SrcMgr::ContentCache &Content =
+          Entry.getFile().getContentCache();
+      if (!Content.OrigEntry)
+        continue;
+      if (std::optional<llvm::MemoryBufferRef> Buffer =
+              Content.getBufferIfLoaded())
+        Parsed.try_emplace(Content.OrigEntry->getName(),
+                           Buffer->getBuffer().str());
+    }
   }
 
   bool VisitFunctionDecl(clang::FunctionDecl *FD) {
@@ -59,6 +80,7 @@ public:
 
 private:
   FunctionIndex &Index;
+  ParsedContents &Parsed;
   const clang::SourceManager *SM = nullptr;
 };
 
@@ -67,8 +89,9 @@ public:
   AnalysisActionFactory(
       tidy::ClangTidyContext &Context,
       llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-      FunctionIndex &Functions)
-      : ConsumerFactory(Context, std::move(FS)), Functions(Functions) {}
+      FunctionIndex &Functions, ParsedContents &Parsed)
+      : ConsumerFactory(Context, std::move(FS)), Functions(Functions),
+        Parsed(Parsed) {}
 
   std::unique_ptr<clang::FrontendAction> create() override {
     return std::make_unique<Action>(*this);
@@ -78,8 +101,9 @@ public:
                      clang::FileManager *Files,
                      std::shared_ptr<clang::PCHContainerOperations> PCH,
                      clang::DiagnosticConsumer *DiagConsumer) override {
-    // As clang-tidy: code may hide things from analysers with this macro.
-    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    // Unlike clang-tidy, no __clang_analyzer__: libraries compile different
+    // code under it, and corolint must check the program the compiler
+    // builds (the static analyser, which wants the macro, is not run).
     // Without carets clang does not print "N warnings generated.".
     Invocation->getDiagnosticOpts().ShowCarets = false;
     return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
@@ -96,8 +120,8 @@ private:
       std::vector<std::unique_ptr<clang::ASTConsumer>> Consumers;
       Consumers.push_back(
           Factory.ConsumerFactory.createASTConsumer(Compiler, File));
-      Consumers.push_back(
-          std::make_unique<FunctionCollector>(Factory.Functions));
+      Consumers.push_back(std::make_unique<FunctionCollector>(Factory.Functions,
+                                                              Factory.Parsed));
       return std::make_unique<clang::MultiplexConsumer>(std::move(Consumers));
     }
 
@@ -107,6 +131,7 @@ private:
 
   tidy::ClangTidyASTConsumerFactory ConsumerFactory;
   FunctionIndex &Functions;
+  ParsedContents &Parsed;
 };
 
 /// Converts clang-tidy's offset-based diagnostics into findings.
@@ -214,8 +239,10 @@ std::string normalisePath(llvm::StringRef Path, llvm::StringRef Directory) {
   return std::string(Result);
 }
 
-FileResult analyseFile(const std::string &File,
-                       const AnalysisSettings &Settings) {
+namespace {
+
+FileResult analyseOnThisThread(const std::string &File,
+                               const AnalysisSettings &Settings) {
   FileResult Result;
   Result.File = File;
 
@@ -295,14 +322,25 @@ FileResult analyseFile(const std::string &File,
   Tool.setDiagnosticConsumer(&DiagConsumer);
 
   FunctionIndex Functions;
-  AnalysisActionFactory Factory(Context, FS, Functions);
+  ParsedContents Parsed;
+  AnalysisActionFactory Factory(Context, FS, Functions, Parsed);
   int Status = Tool.run(&Factory);
   std::vector<tidy::ClangTidyError> Errors = DiagConsumer.take();
+  for (const auto &Entry : Parsed)
+    Settings.Sources->record(
+        normalisePath(Entry.getKey(), Context.getCurrentBuildDirectory()),
+        Entry.getValue());
 
   FindingBuilder Builder(*Settings.Sources, Functions,
                          Context.getCurrentBuildDirectory(),
                          Flags && Flags->FixNotes);
   for (const tidy::ClangTidyError &Error : Errors) {
+    // Checked before the analysis; reached when a .clang-tidy changed
+    // during the run. A configuration problem is never a finding.
+    if (Error.DiagnosticName == "clang-tidy-config") {
+      Result.Failure = "configuration: " + Error.Message.Message;
+      continue;
+    }
     if (isCompileError(Error)) {
       SourceSpan Where =
           Builder.span(Error.Message.FilePath, Error.Message.FileOffset, 0);
@@ -315,6 +353,22 @@ FileResult analyseFile(const std::string &File,
   }
   if (Status != 0 && Result.CompileErrors.empty())
     Result.Failure = "the compiler could not run its compile command";
+  return Result;
+}
+
+} // namespace
+
+FileResult analyseFile(const std::string &File,
+                       const AnalysisSettings &Settings) {
+  // clang and the AST matchers recurse once per nesting level: deeply
+  // nested code (about 1,500 nested lambdas) overflows a thread's usual
+  // 8 MiB. Only the pages touched are ever committed.
+  FileResult Result;
+  llvm::thread Parse(std::optional<unsigned>(AnalysisStackSize), [&] {
+    blockTerminationSignals();
+    Result = analyseOnThisThread(File, Settings);
+  });
+  Parse.join();
   return Result;
 }
 

@@ -36,6 +36,10 @@ struct AnalysisSettings {
   std::string ProfilePrefix;
 };
 
+/// The stack of the thread each file is analysed on.
+constexpr unsigned AnalysisStackSize = 1u << 30;
+
+/// Analyses File on a thread of its own with AnalysisStackSize of stack.
 FileResult analyseFile(const std::string &File,
                        const AnalysisSettings &Settings);
 

@@ -1,6 +1,8 @@
 //===--- Baseline.cpp - Accepting the findings of legacy code -------------===//
 
 #include "Baseline.h"
+#include "AtomicWrite.h"
+#include "JsonInput.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
@@ -8,6 +10,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SHA256.h"
 #include <fmt/format.h>
+#include <limits>
 
 namespace corolint {
 namespace json = llvm::json;
@@ -58,7 +61,7 @@ llvm::Expected<Baseline> Baseline::load(llvm::StringRef Path) {
   if (!Buffer)
     return llvm::createStringError(
         fmt::format("{}: {}", Path.str(), Buffer.getError().message()));
-  auto Parsed = json::parse((*Buffer)->getBuffer());
+  auto Parsed = parseJsonArtefact((*Buffer)->getBuffer());
   if (!Parsed)
     return llvm::createStringError(
         fmt::format("{}: malformed baseline: {}", Path.str(),
@@ -89,10 +92,19 @@ llvm::Expected<Baseline> Baseline::load(llvm::StringRef Path) {
         !Field("function", E.Function) || !Field("code", E.Code))
       return Malformed(
           "a finding lacks one of \"check\", \"file\", \"function\", \"code\"");
-    E.Count = O->getInteger("count").value_or(1);
+    if (const json::Value *Count = O->get("count")) {
+      std::optional<int64_t> N = Count->getAsInteger();
+      if (!N || *N < 1 || *N > std::numeric_limits<unsigned>::max())
+        return Malformed(fmt::format(
+            "a finding's \"count\" must be a positive integer, not {}",
+            llvm::formatv("{0}", *Count).str()));
+      E.Count = *N;
+    }
     auto [It, Inserted] = B.Entries.emplace(E.fingerprint(), E);
     if (!Inserted)
-      It->second.Count += E.Count;
+      It->second.Count =
+          std::min<uint64_t>(uint64_t(It->second.Count) + E.Count,
+                             std::numeric_limits<unsigned>::max());
   }
   return B;
 }
@@ -115,10 +127,7 @@ llvm::Error Baseline::write(llvm::StringRef Path) const {
   json::Value Root = json::Object{{"version", BaselineVersion},
                                   {"tool", "corolint"},
                                   {"findings", std::move(Findings)}};
-  return llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
-    OS << llvm::formatv("{0:2}", Root) << "\n";
-    return llvm::Error::success();
-  });
+  return writeOutputFile(Path, llvm::formatv("{0:2}\n", Root).str());
 }
 
 unsigned Baseline::suppress(std::vector<Finding> &Findings,

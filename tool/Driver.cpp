@@ -9,12 +9,14 @@
 
 #include "Driver.h"
 #include "Analysis.h"
+#include "AtomicWrite.h"
 #include "Baseline.h"
 #include "CheckDocs.h"
 #include "CheckProfile.h"
 #include "ClangTidyCompat.h"
 #include "Config.h"
 #include "Fixes.h"
+#include "JsonInput.h"
 #include "JsonOutput.h"
 #include "LineFilter.h"
 #include "Progress.h"
@@ -23,9 +25,11 @@
 #include "SourceRoot.h"
 #include "TextOutput.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/ThreadPool.h"
@@ -59,6 +63,25 @@ bool isHeader(llvm::StringRef Path) {
                                            Ext.lower());
 }
 
+std::string checkCompileDatabase(llvm::StringRef Dir);
+
+/// What is wrong with the database clang would find for a file in Dir (the
+/// nearest compile_commands.json or compile_flags.txt above it); empty when
+/// nothing is, or there is none.
+std::string nearestDatabaseProblem(llvm::StringRef Dir) {
+  for (llvm::StringRef D = Dir; !D.empty();
+       D = llvm::sys::path::parent_path(D)) {
+    llvm::SmallString<256> Json(D), Flags(D);
+    llvm::sys::path::append(Json, "compile_commands.json");
+    llvm::sys::path::append(Flags, "compile_flags.txt");
+    if (llvm::sys::fs::exists(Json))
+      return checkCompileDatabase(D);
+    if (llvm::sys::fs::exists(Flags))
+      return "";
+  }
+  return "";
+}
+
 /// Without -p or `--`, each file's compile commands come from the database
 /// found in its directory or above, as in clang-tidy; files of different
 /// projects can be analysed together.
@@ -70,10 +93,16 @@ public:
     std::string Dir = llvm::sys::path::parent_path(File).str();
     auto [It, Inserted] = ByDirectory.try_emplace(Dir, nullptr);
     if (Inserted) {
-      Owned.push_back(
-          tooling::CompilationDatabase::autoDetectFromSource(File, Error));
-      It->second = Owned.back().get();
+      // clang's loader has one message for every problem (and echoes a
+      // binary file): the database it would load is checked first.
+      Problems[Dir] = nearestDatabaseProblem(Dir);
+      if (Problems[Dir].empty()) {
+        Owned.push_back(
+            tooling::CompilationDatabase::autoDetectFromSource(File, Error));
+        It->second = Owned.back().get();
+      }
     }
+    Error = Problems.lookup(Dir);
     if (It->second)
       ByFile[File] = It->second;
     return It->second;
@@ -91,7 +120,71 @@ private:
   std::vector<std::unique_ptr<tooling::CompilationDatabase>> Owned;
   llvm::StringMap<const tooling::CompilationDatabase *> ByDirectory;
   llvm::StringMap<const tooling::CompilationDatabase *> ByFile;
+  llvm::StringMap<std::string> Problems;
 };
+
+/// Text fit for one line of an error message: no control bytes, no
+/// invalid UTF-8, bounded.
+std::string printable(llvm::StringRef Text) {
+  Text = Text.take_until([](char C) { return C == '\n'; });
+  std::string Out;
+  for (char C : Text.take_front(200))
+    Out += llvm::isPrint(C) ? C : '?';
+  return Out;
+}
+
+/// Why the compile database in Dir cannot be used, or empty. clang's loader
+/// gives one message for every problem (and echoes a binary file to
+/// standard error), so the common ones are told apart here first.
+std::string checkCompileDatabase(llvm::StringRef Dir) {
+  if (!llvm::sys::fs::is_directory(Dir))
+    return fmt::format("{}: no such directory", Dir.str());
+  llvm::SmallString<256> Path(Dir);
+  llvm::sys::path::append(Path, "compile_commands.json");
+  if (!llvm::sys::fs::exists(Path)) {
+    llvm::SmallString<256> Flags(Dir);
+    llvm::sys::path::append(Flags, "compile_flags.txt");
+    if (llvm::sys::fs::exists(Flags))
+      return "";
+    return fmt::format("{}: no compile_commands.json in this directory",
+                       Dir.str());
+  }
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return fmt::format("{}: {}", Path.str(), Buffer.getError().message());
+  llvm::StringRef Text = (*Buffer)->getBuffer();
+  auto Malformed = [&](llvm::StringRef Why) {
+    return fmt::format("{}: malformed compile database: {}", Path.str(),
+                       Why.str());
+  };
+  if (Text.contains('\0') || !llvm::json::isUTF8(Text))
+    return Malformed("binary data, not JSON");
+  auto Parsed = parseJsonArtefact(Text);
+  if (!Parsed)
+    return Malformed(printable(llvm::toString(Parsed.takeError())));
+  const llvm::json::Array *Entries = Parsed->getAsArray();
+  if (!Entries)
+    return Malformed("expected an array of compile commands");
+  if (Entries->empty())
+    return fmt::format("{}: contains no compile commands", Path.str());
+  for (size_t I = 0; I < Entries->size(); ++I) {
+    const llvm::json::Object *Entry = (*Entries)[I].getAsObject();
+    if (!Entry)
+      return Malformed(fmt::format("entry {} is not an object", I + 1));
+    std::optional<llvm::StringRef> Directory = Entry->getString("directory");
+    if (!Directory || !Entry->getString("file") ||
+        (!Entry->get("command") && !Entry->get("arguments")))
+      return Malformed(fmt::format(
+          "entry {} needs \"directory\", \"file\" and \"command\" or "
+          "\"arguments\"",
+          I + 1));
+    if (!llvm::sys::path::is_absolute(*Directory))
+      return Malformed(fmt::format("entry {}: \"directory\" must be an "
+                                   "absolute path, not '{}'",
+                                   I + 1, printable(*Directory)));
+  }
+  return "";
+}
 
 /// The compile database and the files to analyse, all validated.
 struct Inputs {
@@ -124,14 +217,17 @@ std::optional<Inputs> resolveInputs(const DriverOptions &Options,
     }
     DatabaseDescription = "the arguments after --";
   } else if (!Options.BuildPath.empty()) {
+    if (std::string Why = checkCompileDatabase(Options.BuildPath);
+        !Why.empty()) {
+      reportError(Why);
+      return std::nullopt;
+    }
     std::string Error;
     In.Compilations = tooling::CompilationDatabase::loadFromDirectory(
         Options.BuildPath, Error);
     if (!In.Compilations) {
       Fail(Options.BuildPath,
-           llvm::sys::fs::is_directory(Options.BuildPath)
-               ? "no compile_commands.json (or it is malformed)"
-               : "no such directory");
+           "cannot load the compile database: " + printable(Error));
       return std::nullopt;
     }
     DatabaseDescription =
@@ -157,8 +253,13 @@ std::optional<Inputs> resolveInputs(const DriverOptions &Options,
   Candidates.erase(std::unique(Candidates.begin(), Candidates.end()),
                    Candidates.end());
 
+  // A file named twice, or through a symlink, is analysed (and fixed) once.
+  llvm::StringSet<> RealPaths, ReportedDatabases;
   for (const std::string &File : Candidates) {
     if (Options.Shard && !inShard(File, Cwd, *Options.Shard))
+      continue;
+    llvm::SmallString<256> Real;
+    if (!llvm::sys::fs::real_path(File, Real) && !RealPaths.insert(Real).second)
       continue;
     if (!llvm::sys::fs::exists(File)) {
       Fail(File, "no such file");
@@ -172,6 +273,13 @@ std::optional<Inputs> resolveInputs(const DriverOptions &Options,
     if (Detected) {
       std::string Error;
       DB = Detected->detect(File, Error);
+      if (!DB && !Error.empty()) {
+        // One line per broken database, not per file under it.
+        if (ReportedDatabases.insert(Error).second)
+          reportError(Error);
+        Failed = true;
+        continue;
+      }
       if (!DB) {
         Fail(File, "no compile command (no compile_commands.json above it; "
                    "use -p <build-dir> or give flags after --)");
@@ -207,14 +315,28 @@ std::optional<Inputs> resolveInputs(const DriverOptions &Options,
 }
 
 std::string compileErrorLine(const FileResult &R) {
-  const CompileError &E = R.CompileErrors.front();
+  // clang's "too many errors emitted, stopping now" has no position and
+  // says nothing about the code: the first real error is the one to show.
+  std::vector<const CompileError *> Real;
+  bool GaveUp = false;
+  for (const CompileError &E : R.CompileErrors) {
+    if (llvm::StringRef(E.Message).starts_with("too many errors emitted"))
+      GaveUp = true;
+    else
+      Real.push_back(&E);
+  }
+  if (Real.empty())
+    Real.push_back(&R.CompileErrors.front());
+  auto First = llvm::find_if(
+      Real, [](const CompileError *E) { return !E->File.empty(); });
+  const CompileError &E = **(First == Real.end() ? Real.begin() : First);
   std::string Where = E.File.empty()
                           ? R.File
                           : fmt::format("{}:{}:{}", E.File, E.Line, E.Column);
   std::string More;
-  if (R.CompileErrors.size() > 1)
-    More = fmt::format(" (and {} more error{})", R.CompileErrors.size() - 1,
-                       R.CompileErrors.size() == 2 ? "" : "s");
+  if (Real.size() > 1 || GaveUp)
+    More = fmt::format(" (and {}{} more error{})", GaveUp ? "at least " : "",
+                       Real.size() - 1, Real.size() == 2 ? "" : "s");
   return fmt::format("{}: does not compile: {}{}", Where, E.Message, More);
 }
 
@@ -292,13 +414,32 @@ int runListChecks(const DriverOptions &Options) {
     reportError(llvm::toString(std::move(Err)));
     return ExitError;
   }
+  CheckSelection Selection = Cfg->selection(Probe);
   llvm::outs() << "Enabled checks:\n";
-  for (const std::string &Check : Cfg->enabledChecks(Probe)) {
-    std::optional<llvm::StringRef> Page = checkPage(Check);
+  for (const CheckState &State : Selection.States) {
+    if (!State.Enabled)
+      continue;
+    std::optional<llvm::StringRef> Page = checkPage(State.Check);
     std::string Summary = Page ? pageSummary(*Page) : "";
     if (Summary.empty())
-      Summary = fmt::format("(undocumented: add docs/checks/{}.md)", Check);
-    llvm::outs() << fmt::format("    {}  {}\n", Check, Summary);
+      Summary =
+          fmt::format("(undocumented: add docs/checks/{}.md)", State.Check);
+    llvm::outs() << fmt::format("    {}  {}\n", State.Check, Summary);
+  }
+  // Which configuration decided each check, for a check set that surprises.
+  llvm::outs() << "\nDecided by:\n";
+  for (const CheckState &State : Selection.States)
+    llvm::outs() << fmt::format("    {}  {} by {}\n", State.Check,
+                                State.Enabled ? "enabled" : "disabled",
+                                State.DecidedBy);
+  for (const std::string &Source : Selection.Ignored)
+    llvm::outs() << fmt::format("    ({}: its Checks name no coro-* check, "
+                                "so they do not apply to corolint)\n",
+                                Source);
+  if (llvm::Error Err = flushStandardOutput()) {
+    reportError(
+        fmt::format("standard output: {}", llvm::toString(std::move(Err))));
+    return ExitError;
   }
   return ExitClean;
 }
@@ -319,6 +460,11 @@ int runExplain(llvm::StringRef Check) {
   llvm::outs() << *Page;
   if (!Page->ends_with("\n"))
     llvm::outs() << "\n";
+  if (llvm::Error Err = flushStandardOutput()) {
+    reportError(
+        fmt::format("standard output: {}", llvm::toString(std::move(Err))));
+    return ExitError;
+  }
   return ExitClean;
 }
 
@@ -363,6 +509,12 @@ int runAnalysis(const DriverOptions &Options) {
     reportError(llvm::toString(std::move(Err)));
     return ExitError;
   }
+  // A green run that checked nothing is worse than an error.
+  std::vector<std::string> NoChecks = Cfg->filesWithoutChecks(In->Files);
+  for (const std::string &Line : NoChecks)
+    reportError(Line);
+  if (!NoChecks.empty())
+    return ExitError;
 
   // Analysis: one ClangTidyContext per file, results kept in input order.
   SourceFiles Sources;
@@ -376,9 +528,22 @@ int runAnalysis(const DriverOptions &Options) {
   if (ShowProgress)
     Progress.emplace(llvm::errs(), In->Files.size());
   {
-    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Options.Jobs));
+    // Each analysis is CPU-bound and holds a whole AST: more at once than
+    // cores, or than files, only costs memory (-j 1000 peaked at 3 GB).
+    unsigned Cores = llvm::hardware_concurrency().compute_thread_count();
+    unsigned Jobs = std::min<size_t>(
+        {Options.Jobs ? Options.Jobs : Cores, Cores, In->Files.size()});
+    if (Options.Jobs > Cores && !Options.Quiet)
+      llvm::errs() << fmt::format("corolint: -j {} is more than the {} "
+                                  "cores; analysing {} files at a time\n",
+                                  Options.Jobs, Cores, Cores);
+    llvm::DefaultThreadPool Pool(
+        llvm::hardware_concurrency(std::max(Jobs, 1u)));
     for (size_t I = 0; I < In->Files.size(); ++I)
       Pool.async([&, I] {
+        // Termination signals go to the main thread, which defers them
+        // while it writes files.
+        blockTerminationSignals();
         Results[I] = analyseFile(In->Files[I], Settings);
         if (Progress)
           Progress->fileDone(Results[I].Findings.size());
@@ -526,11 +691,7 @@ int runAnalysis(const DriverOptions &Options) {
   std::string Report = renderReport(Options, Findings, Summary, Sources, Sarif,
                                     !Failed, ReportToStdout);
   if (!Options.OutputFile.empty()) {
-    if (llvm::Error Err =
-            llvm::writeToOutput(Options.OutputFile, [&](llvm::raw_ostream &OS) {
-              OS << Report;
-              return llvm::Error::success();
-            })) {
+    if (llvm::Error Err = writeOutputFile(Options.OutputFile, Report)) {
       reportError(fmt::format("{}: {}", Options.OutputFile,
                               llvm::toString(std::move(Err))));
       Failed = true;
@@ -541,7 +702,11 @@ int runAnalysis(const DriverOptions &Options) {
     llvm::errs() << Report;
   }
   llvm::outs() << DiffText;
-  llvm::outs().flush();
+  if (llvm::Error Err = flushStandardOutput()) {
+    reportError(
+        fmt::format("standard output: {}", llvm::toString(std::move(Err))));
+    Failed = true;
+  }
 
   if (Options.Format == OutputFormat::Text && !Options.Quiet)
     printSummary(Summary);

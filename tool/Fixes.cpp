@@ -1,6 +1,7 @@
 //===--- Fixes.cpp - Applying, diffing and exporting fix-its --------------===//
 
 #include "Fixes.h"
+#include "AtomicWrite.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Tooling/Core/Replacement.h"
@@ -8,10 +9,14 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
+#include <chrono>
+#include <cstdlib>
 #include <fmt/format.h>
+#include <thread>
 
 namespace corolint {
 namespace tooling = clang::tooling;
+namespace fs = llvm::sys::fs;
 
 unsigned FixPlan::fixCount() const {
   unsigned N = 0;
@@ -20,14 +25,25 @@ unsigned FixPlan::fixCount() const {
   return N;
 }
 
+/// The file a path names, through symlinks; the path itself when it cannot
+/// be resolved (reading it will then fail with the reason).
+static std::string realPath(llvm::StringRef Path) {
+  llvm::SmallString<256> Real;
+  if (fs::real_path(Path, Real))
+    return Path.str();
+  return std::string(Real);
+}
+
 llvm::Expected<FixPlan> planFixes(llvm::ArrayRef<Finding> Findings,
                                   SourceFiles &Sources) {
   std::map<std::string, tooling::Replacements> ByFile;
+  std::map<std::string, std::string> Spelled;
   for (const Finding &F : Findings) {
     for (const TextEdit &E : F.Fixes) {
-      tooling::Replacement R(E.Range.File, E.Range.Offset, E.Range.Length,
-                             E.NewText);
-      tooling::Replacements &Set = ByFile[E.Range.File];
+      std::string Real = realPath(E.Range.File);
+      Spelled.emplace(Real, E.Range.File);
+      tooling::Replacement R(Real, E.Range.Offset, E.Range.Length, E.NewText);
+      tooling::Replacements &Set = ByFile[Real];
       // The same fix reached through two files (a header) is one fix.
       if (llvm::is_contained(Set, R))
         continue;
@@ -41,46 +57,193 @@ llvm::Expected<FixPlan> planFixes(llvm::ArrayRef<Finding> Findings,
   }
   FixPlan Plan;
   for (auto &[Path, Replacements] : ByFile) {
-    auto File = Sources.get(Path);
+    if (!Sources.consistent(Spelled[Path]))
+      return llvm::createStringError(
+          fmt::format("{}: changed on disk during the analysis (translation "
+                      "units read different contents); no fix applied",
+                      Spelled[Path]));
+    auto File = Sources.get(Spelled[Path]);
     if (!File)
       return llvm::createStringError(
-          fmt::format("{}: cannot read the file to fix", Path));
+          fmt::format("{}: cannot read the file to fix", Spelled[Path]));
     auto Fixed = tooling::applyAllReplacements(File->contents(), Replacements);
     if (!Fixed)
       return llvm::createStringError(
-          fmt::format("{}: fix-its do not apply: {}", Path,
+          fmt::format("{}: fix-its do not apply: {}", Spelled[Path],
                       llvm::toString(Fixed.takeError())));
-    Plan.Files[Path] = {File->contents().str(), *Fixed,
+    Plan.Files[Path] = {Spelled[Path], File->contents().str(), *Fixed,
                         static_cast<unsigned>(Replacements.size())};
   }
   return Plan;
 }
 
+namespace {
+
+/// How long a run waits for another one to finish writing a file.
+constexpr std::chrono::milliseconds LockTimeout(10000);
+
+/// A file of the plan, open and locked while the plan is written.
+struct LockedFile {
+  std::string Path; // Real path.
+  const FixPlan::FileChange *Change = nullptr;
+  fs::file_t FD = fs::kInvalidFile;
+  fs::file_status Status; // Of the locked file.
+  std::optional<FileReplacement> New;
+
+  LockedFile(std::string Path, const FixPlan::FileChange &Change)
+      : Path(std::move(Path)), Change(&Change) {}
+  LockedFile(LockedFile &&Other)
+      : Path(std::move(Other.Path)), Change(Other.Change), FD(Other.FD),
+        Status(Other.Status), New(std::move(Other.New)) {
+    Other.FD = fs::kInvalidFile;
+    Other.New.reset();
+  }
+  ~LockedFile() { release(); }
+
+  void release() {
+    if (FD == fs::kInvalidFile)
+      return;
+    fs::closeFile(FD); // Releases the lock.
+  }
+
+  llvm::Error error(llvm::StringRef Why) const {
+    return llvm::createStringError(
+        fmt::format("{}: {}; no fix applied", Change->Spelled, Why.str()));
+  }
+  llvm::Error changed() const {
+    return error("changed on disk since it was analysed");
+  }
+
+  /// Opens and locks the file. When the path names another file once the
+  /// lock is ours (another corolint run replaced it meanwhile), that file
+  /// is the one to lock.
+  llvm::Error lock() {
+    for (int Attempt = 0; Attempt < 4; ++Attempt) {
+      auto Opened = fs::openNativeFileForRead(Path);
+      if (!Opened)
+        return error("cannot open: " +
+                     llvm::errorToErrorCode(Opened.takeError()).message());
+      FD = *Opened;
+      if (std::error_code EC = lockExclusive(FD, LockTimeout)) {
+        fs::closeFile(FD);
+        return error(EC == std::errc::no_lock_available
+                         ? "locked by another process (another corolint "
+                           "--fix?) for too long"
+                         : "cannot lock: " + EC.message());
+      }
+      fs::UniqueID Named;
+      if (!fs::status(FD, Status) && !fs::getUniqueID(Path, Named) &&
+          Named == Status.getUniqueID())
+        return llvm::Error::success();
+      release();
+    }
+    return changed();
+  }
+
+  /// The path still names the locked file, which holds what was analysed.
+  bool unchanged() const {
+    fs::UniqueID Named;
+    return !fs::getUniqueID(Path, Named) && Named == Status.getUniqueID() &&
+           holdsOriginal();
+  }
+
+  /// The locked file holds what was analysed.
+  bool holdsOriginal() const {
+    auto Current = llvm::MemoryBuffer::getOpenFile(
+        FD, Path, /*FileSize=*/-1, /*RequiresNullTerminator=*/false,
+        /*IsVolatile=*/true);
+    return Current && (*Current)->getBuffer() == Change->Original;
+  }
+};
+
+/// COROLINT_TEST_FIX_PAUSE_MS: a pause after each file is written and each
+/// is committed, so that tests can send signals while a plan is written.
+void testPause() {
+  static const unsigned Pause = [] {
+    unsigned Ms = 0;
+    if (const char *Env = std::getenv("COROLINT_TEST_FIX_PAUSE_MS"))
+      llvm::StringRef(Env).getAsInteger(10, Ms);
+    return Ms;
+  }();
+  if (Pause)
+    std::this_thread::sleep_for(std::chrono::milliseconds(Pause));
+}
+
+/// Puts back the files already replaced, newest first. Returns the files
+/// that could not be restored.
+std::string rollBack(std::vector<LockedFile> &Files, size_t Count) {
+  std::string Failed;
+  for (size_t I = Count; I-- > 0;) {
+    LockedFile &F = Files[I];
+    if (F.New->revert())
+      continue;
+    // No swap on this file system: write the analysed contents back.
+    auto Restore =
+        FileReplacement::create(F.Path, F.Change->Original, &F.Status);
+    if (Restore) {
+      if (llvm::Error Err = Restore->commit())
+        llvm::consumeError(std::move(Err));
+      else
+        continue;
+    } else {
+      llvm::consumeError(Restore.takeError());
+    }
+    Failed += (Failed.empty() ? "" : ", ") + F.Change->Spelled;
+  }
+  return Failed;
+}
+
+} // namespace
+
 llvm::Error applyFixPlan(const FixPlan &Plan) {
+  // From the first lock to the last rename no signal interrupts: the plan
+  // is written or undone, and no temporary file is left behind.
+  DeferTerminationSignals Defer;
+  std::vector<LockedFile> Files;
+  Files.reserve(Plan.Files.size());
+  // Locked in path order (the plan is sorted): two runs never deadlock.
   for (const auto &[Path, Change] : Plan.Files) {
-    auto Current =
-        llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                    /*RequiresNullTerminator=*/false);
-    if (!Current || (*Current)->getBuffer() != Change.Original)
-      return llvm::createStringError(fmt::format(
-          "{}: changed on disk since it was analysed; no fix applied", Path));
+    Files.emplace_back(Path, Change);
+    if (llvm::Error Err = Files.back().lock())
+      return Err;
   }
-  for (const auto &Entry : Plan.Files) {
-    const std::string &Path = Entry.first;
-    const FixPlan::FileChange &Change = Entry.second;
-    llvm::ErrorOr<llvm::sys::fs::perms> Perms =
-        llvm::sys::fs::getPermissions(Path);
-    if (llvm::Error Err = llvm::writeToOutput(
-            Path, [&](llvm::raw_ostream &OS) -> llvm::Error {
-              OS << Change.Fixed;
-              return llvm::Error::success();
-            }))
-      return llvm::createStringError(
-          fmt::format("{}: cannot write the fixed file: {}", Path,
-                      llvm::toString(std::move(Err))));
-    if (Perms)
-      llvm::sys::fs::setPermissions(Path, *Perms);
+  for (const LockedFile &F : Files)
+    if (!F.unchanged())
+      return F.changed();
+  for (LockedFile &F : Files) {
+    auto New = FileReplacement::create(F.Path, F.Change->Fixed, &F.Status);
+    if (!New)
+      return F.error(llvm::toString(New.takeError()));
+    F.New.emplace(std::move(*New));
+    testPause();
   }
+  for (size_t I = 0; I < Files.size(); ++I) {
+    LockedFile &F = Files[I];
+    // Checked again just before, and, where the file system swaps names,
+    // after: what was replaced must be exactly the file that was analysed.
+    std::string Failure;
+    size_t Replaced = I; // Files to put back on failure.
+    if (!F.unchanged()) {
+      Failure = "changed on disk since it was analysed";
+    } else if (llvm::Error Err = F.New->commit()) {
+      Failure = llvm::toString(std::move(Err));
+    } else {
+      Replaced = I + 1;
+      std::optional<fs::UniqueID> Previous = F.New->replacedFile();
+      if (Previous &&
+          (*Previous != F.Status.getUniqueID() || !F.holdsOriginal()))
+        Failure = "changed on disk since it was analysed";
+    }
+    if (!Failure.empty()) {
+      std::string NotRestored = rollBack(Files, Replaced);
+      if (!NotRestored.empty())
+        Failure += "; could not restore " + NotRestored;
+      return F.error(Failure);
+    }
+    testPause();
+  }
+  for (LockedFile &F : Files)
+    F.New->finish();
   return llvm::Error::success();
 }
 
@@ -170,7 +333,7 @@ std::string unifiedDiff(const FixPlan &Plan, llvm::StringRef Root) {
     if (Blocks.empty())
       continue;
     std::string Prefix = Root.str() + "/";
-    llvm::StringRef Shown = Path;
+    llvm::StringRef Shown = Change.Spelled;
     Shown.consume_front(Prefix);
     std::string Name = Shown.starts_with("/") ? Shown.str() : "/" + Shown.str();
     Out += fmt::format("--- a{}\n+++ b{}\n", Name, Name);
@@ -222,10 +385,10 @@ llvm::Error exportFixes(llvm::StringRef Path,
       MainFile = F.Where.File;
     Errors.push_back(F.Original);
   }
-  return llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
-    clang::tidy::exportReplacements(MainFile, Errors, OS);
-    return llvm::Error::success();
-  });
+  std::string Yaml;
+  llvm::raw_string_ostream OS(Yaml);
+  clang::tidy::exportReplacements(MainFile, Errors, OS);
+  return writeOutputFile(Path, Yaml);
 }
 
 } // namespace corolint

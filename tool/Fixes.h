@@ -10,9 +10,12 @@
 
 namespace corolint {
 
-/// The new contents of every file the fix-its touch.
+/// The new contents of every file the fix-its touch, by real path (a file
+/// reached through a symlink or two spellings is one file).
 struct FixPlan {
   struct FileChange {
+    /// The path as the findings spell it (diffs show this one).
+    std::string Spelled;
     std::string Original;
     std::string Fixed;
     unsigned Edits = 0;
@@ -27,9 +30,12 @@ struct FixPlan {
 llvm::Expected<FixPlan> planFixes(llvm::ArrayRef<Finding> Findings,
                                   SourceFiles &Sources);
 
-/// Writes the plan: every file must still hold what was analysed (checked
-/// for all files before the first write), and each is replaced atomically
-/// (temporary file + rename), keeping its permissions.
+/// Writes the plan, all or nothing (docs/usage.md, "What --fix promises"):
+/// every file is locked (flock; a concurrent corolint --fix waits, then
+/// finds the file changed), must still hold what was analysed, and is
+/// replaced atomically by a file with its owner, group and mode. A file
+/// found changed while committing puts back the files already replaced.
+/// Termination signals are deferred until the plan is written or undone.
 llvm::Error applyFixPlan(const FixPlan &Plan);
 
 /// A unified diff (`--- a/file`, `+++ b/file`, 3 lines of context); paths

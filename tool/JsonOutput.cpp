@@ -1,6 +1,7 @@
 //===--- JsonOutput.cpp - corolint's JSON report --------------------------===//
 
 #include "JsonOutput.h"
+#include "llvm/ADT/StringExtras.h"
 
 namespace corolint {
 namespace json = llvm::json;
@@ -10,11 +11,28 @@ json::Object position(unsigned Line, unsigned Column) {
   return json::Object{{"line", Line}, {"column", Column}};
 }
 
+/// A file:// URI naming the path's bytes, percent-encoded as RFC 3986 says.
+std::string fileUri(llvm::StringRef Path) {
+  std::string Uri = "file://";
+  for (unsigned char C : Path) {
+    if (llvm::isAlnum(C) || llvm::StringRef("/-._~").contains(C))
+      Uri += C;
+    else
+      Uri += "%" + llvm::utohexstr(C, /*LowerCase=*/false, /*Width=*/2);
+  }
+  return Uri;
+}
+
 json::Object located(const SourceSpan &S) {
-  return json::Object{{"file", S.File},
-                      {"line", S.StartLine},
-                      {"column", S.StartColumn},
-                      {"end", position(S.EndLine, S.EndColumn)}};
+  json::Object O{{"file", S.File},
+                 {"line", S.StartLine},
+                 {"column", S.StartColumn},
+                 {"end", position(S.EndLine, S.EndColumn)}};
+  // JSON strings are Unicode: a name that is not UTF-8 reaches "file" with
+  // U+FFFD in place of its bad bytes, and "file_uri" names it exactly.
+  if (!json::isUTF8(S.File))
+    O["file_uri"] = fileUri(S.File);
+  return O;
 }
 
 } // namespace

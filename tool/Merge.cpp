@@ -1,7 +1,9 @@
 //===--- Merge.cpp - corolint merge: joining shard outputs ----------------===//
 
+#include "AtomicWrite.h"
 #include "Baseline.h"
 #include "Driver.h"
+#include "JsonInput.h"
 #include "SarifOutput.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -30,6 +32,30 @@ int mergeBaselines(const MergeOptions &Options) {
   return ExitClean;
 }
 
+/// Why a log cannot be merged, empty if it can: it must be a SARIF 2.1.0
+/// log whose runs were all written by this version of corolint (rules,
+/// messages and fingerprints of another version would be relabelled).
+std::string notMergeable(const json::Value &Log) {
+  const json::Object *Root = Log.getAsObject();
+  const json::Array *Runs = Root ? Root->getArray("runs") : nullptr;
+  if (!Root || Root->getString("version") != "2.1.0" || !Runs)
+    return "not a SARIF 2.1.0 log";
+  for (const json::Value &RunValue : *Runs) {
+    const json::Object *Run = RunValue.getAsObject();
+    const json::Object *Tool = Run ? Run->getObject("tool") : nullptr;
+    const json::Object *Driver = Tool ? Tool->getObject("driver") : nullptr;
+    if (!Driver || Driver->getString("name") != "corolint")
+      return "not a corolint SARIF log";
+    llvm::StringRef Version = Driver->getString("version").value_or("");
+    if (Version != COROLINT_VERSION)
+      return fmt::format("written by corolint {}, not {}: merge logs of the "
+                         "version that merges them",
+                         Version.empty() ? "of unknown version" : Version.str(),
+                         COROLINT_VERSION);
+  }
+  return "";
+}
+
 int mergeSarif(const MergeOptions &Options) {
   std::vector<json::Value> Logs;
   for (const std::string &Input : Options.Inputs) {
@@ -38,10 +64,14 @@ int mergeSarif(const MergeOptions &Options) {
       reportError(fmt::format("{}: {}", Input, Buffer.getError().message()));
       return ExitError;
     }
-    auto Parsed = json::parse((*Buffer)->getBuffer());
+    auto Parsed = parseJsonArtefact((*Buffer)->getBuffer());
     if (!Parsed) {
       reportError(fmt::format("{}: malformed SARIF: {}", Input,
                               llvm::toString(Parsed.takeError())));
+      return ExitError;
+    }
+    if (std::string Why = notMergeable(*Parsed); !Why.empty()) {
+      reportError(fmt::format("{}: {}", Input, Why));
       return ExitError;
     }
     Logs.push_back(std::move(*Parsed));
@@ -51,11 +81,8 @@ int mergeSarif(const MergeOptions &Options) {
     reportError(fmt::format("merge: {}", llvm::toString(Merged.takeError())));
     return ExitError;
   }
-  if (llvm::Error Err =
-          llvm::writeToOutput(Options.Output, [&](llvm::raw_ostream &OS) {
-            OS << llvm::formatv("{0:2}", *Merged) << "\n";
-            return llvm::Error::success();
-          })) {
+  if (llvm::Error Err = writeOutputFile(
+          Options.Output, llvm::formatv("{0:2}\n", *Merged).str())) {
     reportError(
         fmt::format("{}: {}", Options.Output, llvm::toString(std::move(Err))));
     return ExitError;

@@ -374,7 +374,12 @@ json::Value assembleLog(std::vector<json::Object> Rules,
     forEachArtifactLocation(V, [](json::Object &L) { L.erase("index"); });
     json::Object &R = *V.getAsObject();
     std::string RuleId = R.getString("ruleId").value_or("").str();
-    R["ruleIndex"] = RuleIndex.lookup(RuleId);
+    // A result whose rule the log does not describe has no index.
+    auto Index = RuleIndex.find(RuleId);
+    if (Index != RuleIndex.end())
+      R["ruleIndex"] = Index->second;
+    else
+      R.erase("ruleIndex");
     const json::Object *Region = firstRegion(R);
     int64_t Line = Region ? Region->getInteger("startLine").value_or(0) : 0;
     int64_t Column = Region ? Region->getInteger("startColumn").value_or(0) : 0;

@@ -39,6 +39,20 @@ SourceSpan SourceFile::span(llvm::StringRef Path, unsigned Offset,
   return S;
 }
 
+void SourceFiles::record(llvm::StringRef Path, llvm::StringRef Contents) {
+  std::lock_guard<std::mutex> Guard(Lock);
+  auto It = Files.try_emplace(Path).first;
+  if (!It->second)
+    It->second = std::make_shared<SourceFile>(Contents.str());
+  else if (It->second->contents() != Contents)
+    Inconsistent.insert(Path);
+}
+
+bool SourceFiles::consistent(llvm::StringRef Path) {
+  std::lock_guard<std::mutex> Guard(Lock);
+  return !Inconsistent.contains(Path);
+}
+
 std::shared_ptr<const SourceFile> SourceFiles::get(llvm::StringRef Path) {
   std::lock_guard<std::mutex> Guard(Lock);
   auto It = Files.find(Path);

@@ -13,6 +13,7 @@
 #include "Finding.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -40,12 +41,20 @@ private:
 /// Thread-safe: analysis workers add files, outputs read them.
 class SourceFiles {
 public:
-  /// The snapshot of Path, read from disk on first use; null if unreadable.
+  /// Records the contents clang parsed for Path. The first one recorded is
+  /// the snapshot; a translation unit that read different contents (the file
+  /// changed during the run) makes Path inconsistent.
+  void record(llvm::StringRef Path, llvm::StringRef Contents);
+  /// The snapshot of Path: what clang parsed, or, for a file no translation
+  /// unit recorded, its contents on disk at first use; null if unreadable.
   std::shared_ptr<const SourceFile> get(llvm::StringRef Path);
+  /// False when two translation units parsed different contents of Path.
+  bool consistent(llvm::StringRef Path);
 
 private:
   std::mutex Lock;
   llvm::StringMap<std::shared_ptr<const SourceFile>> Files;
+  llvm::StringSet<> Inconsistent;
 };
 
 /// Drops whitespace, keeping one space where it separates two words, so

@@ -7,6 +7,8 @@ namespace corolint {
 namespace {
 
 constexpr unsigned TabStop = 8;
+/// Longer source lines are not shown (clang's MaxLineLengthToPrint).
+constexpr size_t MaxLineLength = 4096;
 
 /// A source line as displayed, with tabs expanded, and where each byte
 /// lands on screen.
@@ -42,9 +44,8 @@ public:
     header(F.Where, IsError ? "error" : "warning",
            IsError ? llvm::raw_ostream::RED : llvm::raw_ostream::MAGENTA,
            F.Message + " [" + F.Check + "]");
-    if (!snippet(F.Where))
-      return notes(F);
-    fixIts(F);
+    bool Shown = snippet(F.Where);
+    fixIts(F, /*UnderCaret=*/Shown);
     notes(F);
   }
 
@@ -69,6 +70,10 @@ private:
     auto File = Sources.get(Where.File);
     if (!File || Where.StartLine == 0 || Where.StartLine > File->lineCount())
       return false;
+    // As clang: a line this long (minified or generated code) is not
+    // shown; printed under every finding it made the report huge.
+    if (File->line(Where.StartLine).size() > MaxLineLength)
+      return false;
     Current = File;
     Line = std::make_unique<DisplayLine>(File->line(Where.StartLine));
     Gutter = std::max<size_t>(5, std::to_string(Where.StartLine).size());
@@ -87,11 +92,11 @@ private:
     return true;
   }
 
-  void fixIts(const Finding &F) {
+  void fixIts(const Finding &F, bool UnderCaret) {
     if (F.Fixes.empty())
       return;
     const TextEdit &First = F.Fixes.front();
-    bool FitsUnderCaret = F.Fixes.size() == 1 &&
+    bool FitsUnderCaret = UnderCaret && F.Fixes.size() == 1 &&
                           First.Range.File == F.Where.File &&
                           First.Range.StartLine == F.Where.StartLine &&
                           First.Range.EndLine == F.Where.StartLine &&

@@ -334,10 +334,9 @@ private:
 } // namespace
 
 bool isOnConditionalPath(const ExecutionSite &Site) {
-  llvm::ArrayRef<const Stmt *> Path = Site.Ancestors;
-  for (size_t I = 0; I < Path.size(); ++I) {
-    const Stmt *Parent = Path[I];
-    const Stmt *Child = I + 1 < Path.size() ? Path[I + 1] : Site.S;
+  for (size_t I = 0; I < Site.Ancestors.size(); ++I) {
+    const Stmt *Parent = Site.Ancestors[I];
+    const Stmt *Child = Site.childOf(I);
     if (const auto *If = dyn_cast<IfStmt>(Parent)) {
       if (Child == If->getThen() || Child == If->getElse())
         return true;

@@ -92,6 +92,11 @@ struct ExecutionSite {
   /// first: the walk down knows them, so nobody climbs a parent map. Valid
   /// only during the visit.
   llvm::ArrayRef<const Stmt *> Ancestors;
+
+  /// The statement just below Ancestors[I] on the way down to S.
+  const Stmt *childOf(size_t I) const {
+    return I + 1 < Ancestors.size() ? Ancestors[I + 1] : S;
+  }
 };
 
 /// True if \p Site runs only on some executions of the body that was walked:

@@ -82,9 +82,7 @@ bool holdsCurrentExecutor(const ValueDecl *D) {
 bool inNoExecutorBranch(const ExecutionSite &Site, ASTContext &Ctx) {
   for (size_t I = 0; I < Site.Ancestors.size(); ++I) {
     const auto *If = dyn_cast<IfStmt>(Site.Ancestors[I]);
-    const Stmt *Child =
-        I + 1 < Site.Ancestors.size() ? Site.Ancestors[I + 1] : Site.S;
-    if (If && Child == If->getThen() &&
+    if (If && Site.childOf(I) == If->getThen() &&
         holdsCurrentExecutor(nullTestedDecl(If->getCond(), Ctx)))
       return true;
   }

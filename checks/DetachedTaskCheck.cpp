@@ -46,6 +46,14 @@ bool catchesEverything(const CXXCatchStmt *Handler) {
   return !Finder.Found;
 }
 
+// One of the try statement's handlers catches everything.
+bool tryCatchesEverything(const CXXTryStmt *Try) {
+  for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+    if (catchesEverything(Try->getHandler(I)))
+      return true;
+  return false;
+}
+
 // The whole body of coroutine FD sits in a try whose handlers catch
 // everything: the coroutine reports its own errors.
 bool wholeBodyCatches(const FunctionDecl *FD) {
@@ -59,12 +67,7 @@ bool wholeBodyCatches(const FunctionDecl *FD) {
   if (!Body || Body->size() != 1)
     return false;
   const auto *Try = dyn_cast<CXXTryStmt>(Body->body_front());
-  if (!Try)
-    return false;
-  for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
-    if (catchesEverything(Try->getHandler(I)))
-      return true;
-  return false;
+  return Try && tryCatchesEverything(Try);
 }
 
 // The lambda or the called function that makes the coroutine, for
@@ -177,15 +180,11 @@ bool reportsErrorAsValue(const Expr *Awaited) {
 // The site is in the try block of a try statement that catches everything:
 // what it throws does not leave the coroutine.
 bool insideCatchingTry(const ExecutionSite &Site) {
-  llvm::ArrayRef<const Stmt *> Path = Site.Ancestors;
-  for (size_t I = 0; I < Path.size(); ++I) {
-    const auto *Try = dyn_cast<CXXTryStmt>(Path[I]);
-    const Stmt *Child = I + 1 < Path.size() ? Path[I + 1] : Site.S;
-    if (!Try || Child != Try->getTryBlock())
-      continue;
-    for (unsigned H = 0; H < Try->getNumHandlers(); ++H)
-      if (catchesEverything(Try->getHandler(H)))
-        return true;
+  for (size_t I = 0; I < Site.Ancestors.size(); ++I) {
+    const auto *Try = dyn_cast<CXXTryStmt>(Site.Ancestors[I]);
+    if (Try && Site.childOf(I) == Try->getTryBlock() &&
+        tryCatchesEverything(Try))
+      return true;
   }
   return false;
 }
@@ -418,15 +417,11 @@ void DetachedTaskCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
         Wait && llvm::StringRef(Wait->Name).contains("io_context::run"))
       if (const Expr *Loop = receiverOf(Call))
         if (const ValueDecl *Context = referencedDecl(Loop))
-          EventLoops[Context] |= llvm::any_of(Site.Ancestors, [](const Stmt *S) {
-            const auto *Try = dyn_cast<CXXTryStmt>(S);
-            if (!Try)
-              return false;
-            for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
-              if (catchesEverything(Try->getHandler(I)))
-                return true;
-            return false;
-          });
+          EventLoops[Context] |=
+              llvm::any_of(Site.Ancestors, [](const Stmt *S) {
+                const auto *Try = dyn_cast<CXXTryStmt>(S);
+                return Try && tryCatchesEverything(Try);
+              });
     if (Allowed)
       return;
 

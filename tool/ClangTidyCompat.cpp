@@ -248,14 +248,16 @@ int runVerifyConfig(const DriverOptions &Options) {
     return ExitError;
   }
   std::string File = probeFile(Options);
+  // What an analysis would refuse (a bad option value, no check enabled) is
+  // one more problem to list here, not the end of the verification.
+  bool Problems = false;
   if (llvm::Error Err = Cfg->checkConfigFiles({File})) {
-    reportError(llvm::toString(std::move(Err)));
-    return ExitError;
+    reportWarning(llvm::toString(std::move(Err)));
+    Problems = true;
   }
   tidy::ChecksAndOptions Known = tidy::getAllChecksAndOptions(
       /*AllowEnablingAnalyzerAlphaCheckers=*/false,
       /*ExperimentalCustomChecks=*/false);
-  bool Problems = false;
   for (const auto &[Opts, Source] : Cfg->makeProvider()->getRawOptions(File)) {
     // corolint's defaults and its own overrides are not the user's to fix;
     // the flags are checked below.

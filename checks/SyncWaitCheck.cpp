@@ -196,15 +196,16 @@ bool alwaysLeaves(const Stmt *S) {
 }
 
 // The wait cannot block: it sits under a check that the future is ready,
-// or after a loop (or an early exit) that only goes on once it is.
-bool isKnownReady(const CallExpr *Call, const ValueDecl *Future,
-                  llvm::ArrayRef<const Stmt *> Ancestors, ASTContext &Ctx) {
+// or after a loop (or an early exit) that only goes on once it is. The wait
+// is the site's statement.
+bool isKnownReady(const ExecutionSite &Site, const ValueDecl *Future,
+                  ASTContext &Ctx) {
   if (!Future)
     return false;
   // From the call outwards, up to the body that was walked.
-  for (size_t I = Ancestors.size(); I-- > 0;) {
-    const Stmt *Parent = Ancestors[I];
-    const Stmt *Child = I + 1 < Ancestors.size() ? Ancestors[I + 1] : Call;
+  for (size_t I = Site.Ancestors.size(); I-- > 0;) {
+    const Stmt *Parent = Site.Ancestors[I];
+    const Stmt *Child = Site.childOf(I);
     if (const auto *If = dyn_cast<IfStmt>(Parent)) {
       if (Child == If->getThen() &&
           provesReady(If->getCond(), true, Future, Ctx))
@@ -329,12 +330,11 @@ std::optional<UseFutureOperation> asUseFutureOperation(const Expr *Origin) {
 }
 
 // `co_await` yields the awaited value, which is only equivalent when the
-// wait's own value is not used.
-bool isValueDiscarded(const Expr *Call,
-                      llvm::ArrayRef<const Stmt *> Ancestors) {
-  for (size_t I = Ancestors.size(); I-- > 0;) {
-    const Stmt *Parent = Ancestors[I];
-    const Stmt *Child = I + 1 < Ancestors.size() ? Ancestors[I + 1] : Call;
+// wait's own value is not used. The wait is the site's statement.
+bool isValueDiscarded(const ExecutionSite &Site) {
+  for (size_t I = Site.Ancestors.size(); I-- > 0;) {
+    const Stmt *Parent = Site.Ancestors[I];
+    const Stmt *Child = Site.childOf(I);
     if (isa<ExprWithCleanups, ImplicitCastExpr, CXXBindTemporaryExpr,
             MaterializeTemporaryExpr, ParenExpr>(Parent))
       continue;
@@ -438,7 +438,7 @@ std::optional<ApiMatch> SyncWaitCheck::syncWaitApi(const CallExpr *Call,
     return std::nullopt;
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
     const Expr *Object = MC->getImplicitObjectArgument();
-    if (isKnownReady(Call, namedFuture(Object), Site.Ancestors, Ctx))
+    if (isKnownReady(Site, namedFuture(Object), Ctx))
       return std::nullopt;
     if (isDeferredStdAsync(originOfFuture(Object, Scope, Ctx)))
       return std::nullopt;
@@ -479,7 +479,7 @@ std::optional<FixItHint> SyncWaitCheck::awaitFixIt(const CallExpr *Call,
   if (!Operand || (Rewrite->NeedsNoExtraArgs && ExtraArgs != 0))
     return std::nullopt;
   if (Rewrite->NeedsDiscardedResult && !Call->getType()->isVoidType() &&
-      !isValueDiscarded(Call, Site.Ancestors))
+      !isValueDiscarded(Site))
     return std::nullopt;
 
   QualType OperandType = Operand->getType();

@@ -268,6 +268,82 @@ bool ApiCatalog::isCurrentExecutorType(QualType T) {
   return RD && Types.contains(plainQualifiedName(RD));
 }
 
+std::optional<int> ApiCatalog::lockGuardMutexArgument(llvm::StringRef Name) {
+  static const llvm::StringMap<int> Guards = [] {
+    llvm::StringMap<int> Rows;
+#define COROLINT_LOCK_GUARD(Name, MutexArg) Rows[Name] = MutexArg;
+#include "ApiCatalog.def"
+    return Rows;
+  }();
+  auto It = Guards.find(Name);
+  if (It == Guards.end())
+    return std::nullopt;
+  return It->second;
+}
+
+bool ApiCatalog::isThreadAffineGuard(llvm::StringRef Name) {
+  static const llvm::StringSet<> Guards = [] {
+    llvm::StringSet<> Names;
+#define COROLINT_THREAD_AFFINE_GUARD(Name) Names.insert(Name);
+#include "ApiCatalog.def"
+    return Names;
+  }();
+  return Guards.contains(Name);
+}
+
+bool ApiCatalog::isThreadAffineMutex(llvm::StringRef Name) {
+  static const llvm::StringSet<> Mutexes = [] {
+    llvm::StringSet<> Names;
+#define COROLINT_THREAD_AFFINE_MUTEX(Name) Names.insert(Name);
+#include "ApiCatalog.def"
+    return Names;
+  }();
+  return Mutexes.contains(Name);
+}
+
+std::optional<LockEffect> ApiCatalog::lockOperation(llvm::StringRef Name) {
+  static const llvm::StringMap<LockEffect> Operations = [] {
+    llvm::StringMap<LockEffect> Rows;
+#define COROLINT_LOCK_OPERATION(Name, Effect) Rows[Name] = LockEffect::Effect;
+#include "ApiCatalog.def"
+    return Rows;
+  }();
+  auto It = Operations.find(Name);
+  if (It == Operations.end())
+    return std::nullopt;
+  return It->second;
+}
+
+llvm::StringRef ApiCatalog::asyncMutexAdvice(Framework Fw) {
+#define COROLINT_ASYNC_MUTEX(F, Advice)                                        \
+  if (Fw == Framework::F)                                                      \
+    return Advice;
+#include "ApiCatalog.def"
+  return asyncMutexAdvice(Framework::Generic);
+}
+
+std::optional<ThreadStateKind> ApiCatalog::threadState(llvm::StringRef Name) {
+  static const llvm::StringMap<ThreadStateKind> Functions = [] {
+    llvm::StringMap<ThreadStateKind> Rows;
+#define COROLINT_THREAD_STATE(Kind, Name) Rows[Name] = ThreadStateKind::Kind;
+#include "ApiCatalog.def"
+    return Rows;
+  }();
+  auto It = Functions.find(Name);
+  if (It == Functions.end())
+    return std::nullopt;
+  return It->second;
+}
+
+bool ApiCatalog::isTestAssertionMacro(llvm::StringRef MacroName) {
+  static const llvm::StringRef Prefixes[] = {
+#define COROLINT_TEST_ASSERTION(Prefix) Prefix,
+#include "ApiCatalog.def"
+  };
+  return llvm::any_of(
+      Prefixes, [&](llvm::StringRef P) { return MacroName.starts_with(P); });
+}
+
 llvm::ArrayRef<llvm::StringRef> ApiCatalog::nonBlockingSpellings() {
   static const llvm::StringRef Spellings[] = {
 #define COROLINT_NONBLOCKING_SPELLING(Spelling) Spelling,
@@ -290,8 +366,8 @@ bool ApiCatalog::isWakeUpWrite(llvm::StringRef Name, const CallExpr *Call) {
       continue;
     // write(fd, &value, sizeof(value)) with value a scalar of at most eight
     // bytes: an eventfd counter or a self-pipe's wake-up byte.
-    const auto *Addr = dyn_cast<UnaryOperator>(
-        Call->getArg(R.DataArg)->IgnoreParenImpCasts());
+    const auto *Addr =
+        dyn_cast<UnaryOperator>(Call->getArg(R.DataArg)->IgnoreParenImpCasts());
     const auto *Size = dyn_cast<UnaryExprOrTypeTraitExpr>(
         Call->getArg(R.SizeArg)->IgnoreParenImpCasts());
     if (!Addr || Addr->getOpcode() != UO_AddrOf || !Size ||

@@ -42,6 +42,23 @@ struct ApiEntry {
   Framework Fw = Framework::None;
 };
 
+/// What a lock operation does (COROLINT_LOCK_OPERATION).
+enum class LockEffect {
+  Acquire,    ///< locks
+  TryAcquire, ///< locks when it returns true
+  Release,    ///< unlocks
+  Disown,     ///< a guard stops owning; the mutex stays locked
+  Query,      ///< true when the guard owns its mutex
+};
+
+/// What a function's result describes about the calling thread
+/// (COROLINT_THREAD_STATE).
+enum class ThreadStateKind {
+  Identity,       ///< which thread this is
+  Errno,          ///< the thread's errno
+  PerThreadCount, ///< a per-thread count (std::uncaught_exceptions)
+};
+
 /// Where the awaitable of a sync wait is (see COROLINT_AWAIT).
 enum class AwaitOperand {
   Argument,      ///< sync_wait(x): the first argument.
@@ -132,6 +149,28 @@ public:
   /// Whether \p Call, a catalog API \p Name, writes one scalar: the
   /// wake-up of an eventfd or self-pipe (COROLINT_WAKEUP_WRITE).
   static bool isWakeUpWrite(llvm::StringRef Name, const CallExpr *Call);
+
+  /// For a lock guard class template (COROLINT_LOCK_GUARD), the template
+  /// argument that is its mutex type, -1 when every one is; nullopt for
+  /// other classes.
+  static std::optional<int> lockGuardMutexArgument(llvm::StringRef Name);
+  /// Whether \p Name is a guard whose lock is always thread-affine
+  /// (COROLINT_THREAD_AFFINE_GUARD).
+  static bool isThreadAffineGuard(llvm::StringRef Name);
+  /// Whether \p Name is a mutex owned by the thread that locks it
+  /// (COROLINT_THREAD_AFFINE_MUTEX).
+  static bool isThreadAffineMutex(llvm::StringRef Name);
+  /// What the lock operation \p Name (a method name, or a pthread
+  /// function) does; nullopt for other names.
+  static std::optional<LockEffect> lockOperation(llvm::StringRef Name);
+  /// What a coroutine of \p Fw holds across suspension points instead of a
+  /// thread-affine lock, for "use ..." in messages.
+  static llvm::StringRef asyncMutexAdvice(Framework Fw);
+  /// What the function \p Name's result says about the calling thread.
+  static std::optional<ThreadStateKind> threadState(llvm::StringRef Name);
+
+  /// Whether \p MacroName is a unit-test assertion (COROLINT_TEST_ASSERTION).
+  static bool isTestAssertionMacro(llvm::StringRef MacroName);
 
   /// Whether \p FD is part of a coroutine framework's own implementation
   /// (declared in a COROLINT_FRAMEWORK_NAMESPACE).

@@ -2,7 +2,9 @@
 
 #include "BlockingCallCheck.h"
 #include "DetachedTaskCheck.h"
+#include "LockAcrossAwaitCheck.h"
 #include "SyncWaitCheck.h"
+#include "ThreadLocalAcrossAwaitCheck.h"
 #include "UnawaitedTaskCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
@@ -15,6 +17,9 @@ public:
     Factories.registerCheck<SyncWaitCheck>("coro-sync-wait");
     Factories.registerCheck<DetachedTaskCheck>("coro-detached-task");
     Factories.registerCheck<UnawaitedTaskCheck>("coro-unawaited-task");
+    Factories.registerCheck<LockAcrossAwaitCheck>("coro-lock-across-await");
+    Factories.registerCheck<ThreadLocalAcrossAwaitCheck>(
+        "coro-thread-local-across-await");
   }
 };
 

@@ -101,6 +101,13 @@ json::Object ruleProperties(llvm::StringRef Check) {
        "medium",
        {"coroutines", "error-handling", "reliability"}},
       {"coro-unawaited-task", "high", {"coroutines", "correctness"}},
+      {"coro-thread-local-across-await",
+       "high",
+       {"concurrency", "coroutines", "correctness", "external/cwe/cwe-362"}},
+      {"coro-lock-across-await",
+       "high",
+       {"concurrency", "coroutines", "correctness", "deadlock",
+        "external/cwe/cwe-667"}},
   };
   llvm::StringRef Precision = "medium";
   json::Array Tags;

@@ -1,0 +1,196 @@
+//===--- SuspensionFlow.cpp - Facts carried across suspension points ------===//
+
+#include "SuspensionFlow.h"
+#include "Names.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
+#include <deque>
+
+namespace clang::tidy::corolint {
+
+const CoroutineSuspendExpr *suspensionAt(const CFGElement &E) {
+  std::optional<CFGStmt> S = E.getAs<CFGStmt>();
+  if (!S)
+    return nullptr;
+  // A dependent co_await is never seen: templates are analysed in their
+  // instantiations, where every co_await is a CoawaitExpr.
+  return dyn_cast<CoroutineSuspendExpr>(S->getStmt());
+}
+
+/// True if \p Ready, the awaiter's await_ready() call, returns a constant
+/// true: `bool await_ready() const noexcept { return true; }`.
+static bool readyIsConstantTrue(const Expr *Ready) {
+  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(stripWrappers(Ready));
+  if (!Call)
+    return false;
+  const CXXMethodDecl *Method = Call->getMethodDecl();
+  const FunctionDecl *Def = nullptr;
+  if (!Method || !Method->hasBody(Def))
+    return false;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+  if (!Body || Body->size() != 1)
+    return false;
+  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+  if (!Return || !Return->getRetValue())
+    return false;
+  bool Value = false;
+  return Return->getRetValue()->EvaluateAsBooleanCondition(
+             Value, Def->getASTContext()) &&
+         Value;
+}
+
+bool resumesOnSameThread(const CoroutineSuspendExpr *E,
+                         const llvm::StringSet<> &AllowedAwaitables) {
+  if (readyIsConstantTrue(E->getReadyExpr()))
+    return true;
+  if (AllowedAwaitables.empty())
+    return false;
+  for (const Expr *Awaitable : {E->getOperand(), E->getCommonExpr()}) {
+    if (!Awaitable)
+      continue;
+    if (const CXXRecordDecl *RD = recordOf(Awaitable->getType());
+        RD && AllowedAwaitables.contains(plainQualifiedName(RD)))
+      return true;
+  }
+  return false;
+}
+
+std::unique_ptr<CoroutineFlow> CoroutineFlow::build(const FunctionDecl *FD,
+                                                    ASTContext &Ctx) {
+  const auto *Body = dyn_cast_or_null<CoroutineBodyStmt>(FD->getBody());
+  if (!Body || FD->isDependentContext())
+    return nullptr;
+  CFG::BuildOptions Options;
+  // A guard's destructor, and a temporary's at the end of its full
+  // expression, are where a lock is released: they must be CFG elements.
+  Options.AddImplicitDtors = true;
+  Options.AddTemporaryDtors = true;
+  Options.setAllAlwaysAdd();
+  // The user's body only: the promise's initial and final suspension points
+  // hold nothing the user declared.
+  std::unique_ptr<CFG> Graph =
+      CFG::buildCFG(FD, Body->getBody(), &Ctx, Options);
+  if (!Graph)
+    return nullptr;
+  std::unique_ptr<CoroutineFlow> Flow(new CoroutineFlow());
+  Flow->Function = FD;
+  Flow->Order = std::make_unique<PostOrderCFGView>(Graph.get());
+  Flow->Graph = std::move(Graph);
+  return Flow;
+}
+
+FlowClient::~FlowClient() = default;
+
+/// Applies \p Client's transfer for every element of \p B to \p Facts.
+static void transferBlock(const CFGBlock &B, FlowClient &Client,
+                          llvm::BitVector &Facts) {
+  for (const CFGElement &E : B)
+    Client.transfer(E, Facts);
+}
+
+FlowResult runForwardFlow(const CoroutineFlow &Flow, FlowClient &Client,
+                          unsigned NumFacts, const llvm::BitVector &EntryFacts,
+                          FlowJoin Join) {
+  const CFG &Graph = Flow.cfg();
+  FlowResult Result;
+  Result.Entry.assign(Graph.getNumBlockIDs(), llvm::BitVector(NumFacts));
+  Result.Reached.assign(Graph.getNumBlockIDs(), false);
+  const CFGBlock &EntryBlock = Graph.getEntry();
+  Result.Entry[EntryBlock.getBlockID()] = EntryFacts;
+  Result.Reached[EntryBlock.getBlockID()] = true;
+
+  ForwardDataflowWorklist Worklist(
+      Graph, const_cast<PostOrderCFGView *>(&Flow.order()));
+  Worklist.enqueueBlock(&EntryBlock);
+  while (const CFGBlock *B = Worklist.dequeue()) {
+    llvm::BitVector Facts = Result.Entry[B->getBlockID()];
+    transferBlock(*B, Client, Facts);
+    unsigned Index = 0;
+    for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
+      unsigned SuccIndex = Index++;
+      const CFGBlock *S = Succ.getReachableBlock();
+      if (!S)
+        continue;
+      llvm::BitVector EdgeFacts = Facts;
+      Client.refineEdge(*B, SuccIndex, EdgeFacts);
+      llvm::BitVector &Into = Result.Entry[S->getBlockID()];
+      llvm::BitVector Before = Into;
+      if (!Result.Reached[S->getBlockID()]) {
+        Result.Reached[S->getBlockID()] = true;
+        Into = EdgeFacts;
+        Worklist.enqueueBlock(S);
+        continue;
+      }
+      if (Join == FlowJoin::May)
+        Into |= EdgeFacts;
+      else
+        Into &= EdgeFacts;
+      if (Into != Before)
+        Worklist.enqueueBlock(S);
+    }
+  }
+  return Result;
+}
+
+void FlowResult::replay(
+    const CoroutineFlow &Flow, FlowClient &Client,
+    llvm::function_ref<void(const CFGBlock &, const CFGElement &,
+                            const llvm::BitVector &)>
+        Visit) const {
+  for (const CFGBlock *B : Flow.cfg()) {
+    if (!reached(*B))
+      continue;
+    llvm::BitVector Facts = atEntry(*B);
+    for (const CFGElement &E : *B) {
+      Visit(*B, E, Facts);
+      Client.transfer(E, Facts);
+    }
+  }
+}
+
+llvm::BitVector FlowResult::atExit(const CFGBlock &B,
+                                   FlowClient &Client) const {
+  llvm::BitVector Facts = atEntry(B);
+  transferBlock(B, Client, Facts);
+  return Facts;
+}
+
+DecidingBranch findDecidingBranch(const CoroutineFlow &Flow,
+                                  const CFGBlock &SuspensionBlock,
+                                  unsigned Fact, const FlowResult &May,
+                                  const FlowResult &Must, FlowClient &Client) {
+  std::vector<bool> Seen(Flow.cfg().getNumBlockIDs(), false);
+  std::deque<const CFGBlock *> Queue{&SuspensionBlock};
+  Seen[SuspensionBlock.getBlockID()] = true;
+  while (!Queue.empty()) {
+    const CFGBlock *Node = Queue.front();
+    Queue.pop_front();
+    for (const CFGBlock *Pred : Node->preds()) {
+      if (!Pred || Seen[Pred->getBlockID()] || !May.reached(*Pred))
+        continue;
+      // Which successor of Pred leads to Node, and does the fact still
+      // hold on that edge?
+      unsigned Index = 0, SuccIndex = 0, NumSuccs = 0;
+      for (const CFGBlock::AdjacentBlock &Succ : Pred->succs()) {
+        if (Succ.getReachableBlock() == Node)
+          SuccIndex = Index;
+        if (Succ.getReachableBlock())
+          ++NumSuccs;
+        ++Index;
+      }
+      llvm::BitVector OnEdge = May.atExit(*Pred, Client);
+      Client.refineEdge(*Pred, SuccIndex, OnEdge);
+      if (!OnEdge.test(Fact))
+        continue;
+      Seen[Pred->getBlockID()] = true;
+      if (NumSuccs >= 2 && Pred->getTerminatorCondition() &&
+          Must.reached(*Pred) && Must.atExit(*Pred, Client).test(Fact))
+        return {Pred->getTerminatorCondition(), SuccIndex,
+                static_cast<unsigned>(Pred->succ_size())};
+      Queue.push_back(Pred);
+    }
+  }
+  return {};
+}
+
+} // namespace clang::tidy::corolint

@@ -51,6 +51,9 @@ bool isSystemCFunction(const FunctionDecl *FD) {
   return SM.isInSystemHeader(FD->getCanonicalDecl()->getLocation());
 }
 
+constexpr llvm::StringLiteral BlockingPoolAnnotation =
+    "corolint::blocking-pool";
+
 constexpr llvm::StringLiteral GrpcSyncStubName =
     "grpc::(synchronous stub call)";
 
@@ -342,6 +345,15 @@ bool ApiCatalog::isTestAssertionMacro(llvm::StringRef MacroName) {
   };
   return llvm::any_of(
       Prefixes, [&](llvm::StringRef P) { return MacroName.starts_with(P); });
+bool ApiCatalog::isNoSuspendAwaitType(QualType T) {
+  static const llvm::StringSet<> Types = [] {
+    llvm::StringSet<> Names;
+#define COROLINT_NO_SUSPEND_AWAIT(Type) Names.insert(Type);
+#include "ApiCatalog.def"
+    return Names;
+  }();
+  const CXXRecordDecl *RD = recordOf(T);
+  return RD && Types.contains(plainQualifiedName(RD));
 }
 
 llvm::ArrayRef<llvm::StringRef> ApiCatalog::nonBlockingSpellings() {
@@ -420,6 +432,163 @@ llvm::ArrayRef<llvm::StringRef> ApiCatalog::knownCategories() {
   return Categories;
 }
 
+llvm::StringRef ApiCatalog::defaultBlockingCategories() {
+  return "sleep;wait;file;socket;dns;process;database;http;rpc";
+}
+
+llvm::StringRef ApiCatalog::describeBlockingCategory(llvm::StringRef Category) {
+  return llvm::StringSwitch<llvm::StringRef>(Category)
+      .Case("sleep", "sleep")
+      .Case("wait", "waits for another thread")
+      .Case("file", "file I/O")
+      .Case("socket", "socket I/O")
+      .Case("dns", "DNS lookup")
+      .Case("process", "waits for a process")
+      .Case("database", "database round trip")
+      .Case("http", "HTTP request")
+      .Case("rpc", "synchronous RPC")
+      .Case("lock", "lock acquisition")
+      .Case("named", "blocking by its name")
+      .Default(Category);
+}
+
+namespace {
+
+// The class an executor expression names: through references, pointers
+// and the smart pointers executors are handed around in
+// (std::shared_ptr<thread_pool_executor>, folly's KeepAlive<Executor>).
+const CXXRecordDecl *executorRecordOf(QualType T) {
+  const CXXRecordDecl *RD = recordOf(T);
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+  if (!Spec || Spec->getTemplateArgs().size() == 0)
+    return RD;
+  std::string Name = plainQualifiedName(Spec);
+  if (Name != "std::shared_ptr" && Name != "std::unique_ptr" &&
+      Name != "folly::Executor::KeepAlive")
+    return RD;
+  const TemplateArgument &Arg = Spec->getTemplateArgs()[0];
+  return Arg.getKind() == TemplateArgument::Type ? recordOf(Arg.getAsType())
+                                                 : RD;
+}
+
+} // namespace
+
+bool ApiCatalog::isFutureType(QualType T) {
+  static const llvm::StringSet<> Types = [] {
+    llvm::StringSet<> Names;
+#define COROLINT_FUTURE_TYPE(Type) Names.insert(Type);
+#include "ApiCatalog.def"
+    return Names;
+  }();
+  const CXXRecordDecl *RD = executorRecordOf(T);
+  return RD && Types.contains(plainQualifiedName(RD));
+}
+
+bool ApiCatalog::isThreadPoolType(QualType T) {
+  static const llvm::StringRef Pools[] = {
+#define COROLINT_THREAD_POOL(Type) Type,
+#include "ApiCatalog.def"
+  };
+  static const llvm::StringRef PoolNames[] = {
+#define COROLINT_THREAD_POOL_NAME(Text) Text,
+#include "ApiCatalog.def"
+  };
+  const CXXRecordDecl *RD = executorRecordOf(T);
+  if (!RD)
+    return false;
+  if (llvm::any_of(Pools, [&](llvm::StringRef Pool) {
+        return isOrDerivesFrom(RD, Pool);
+      }))
+    return true;
+  // Only the project's own classes by name: a library's are listed above.
+  const SourceManager &SM = RD->getASTContext().getSourceManager();
+  if (SM.isInSystemHeader(RD->getLocation()) || !RD->getIdentifier())
+    return false;
+  std::string Name = RD->getName().lower();
+  return llvm::any_of(PoolNames, [&](llvm::StringRef Text) {
+    return llvm::StringRef(Name).contains(Text);
+  });
+}
+
+bool ApiCatalog::isPoolHopMethodCall(const Expr *Call) {
+  static const llvm::StringRef Methods[] = {
+#define COROLINT_POOL_HOP_METHOD(Method) Method,
+#include "ApiCatalog.def"
+  };
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
+  const CXXMethodDecl *Method = MC ? MC->getMethodDecl() : nullptr;
+  if (!Method || !Method->getIdentifier() || MC->getNumArgs() != 0 ||
+      !llvm::is_contained(Methods, Method->getName()))
+    return false;
+  return isThreadPoolType(MC->getImplicitObjectArgument()->getType());
+}
+
+std::optional<ApiMatch>
+ApiCatalog::lookupBlockingByName(const FunctionDecl *Callee) const {
+  static const llvm::StringRef Affixes[] = {
+#define COROLINT_BLOCKING_NAME(Affix) Affix,
+#include "ApiCatalog.def"
+  };
+  // Only a declaration the translation unit cannot see into: a body says
+  // what the function does better than its name.
+  if (!Callee || !Callee->getIdentifier() || Callee->hasBody() ||
+      Callee->getASTContext().getSourceManager().isInSystemHeader(
+          Callee->getCanonicalDecl()->getLocation()))
+    return std::nullopt;
+  llvm::StringRef Name = Callee->getName();
+  bool Named = false;
+  for (llvm::StringRef Affix : Affixes) {
+    if (Affix.consume_front("-")) {
+      if (Name.ends_with(Affix))
+        return std::nullopt;
+      continue;
+    }
+    Named |=
+        Affix.ends_with("_") ? Name.starts_with(Affix) : Name.ends_with(Affix);
+  }
+  if (!Named || Allowed.contains(plainQualifiedName(Callee)) ||
+      annotatedBlockingCategory(Callee) == "-")
+    return std::nullopt;
+  ApiMatch Match;
+  Match.Entry = &NamedBlocking;
+  Match.Name = Match.DisplayName = plainQualifiedName(Callee);
+  Match.Callee = Callee;
+  return Match;
+}
+
+void ApiCatalog::addBlockingPool(llvm::StringRef Name) {
+  Name = Name.trim();
+  Name.consume_front("::");
+  if (!Name.empty())
+    DesignatedBlockingPools.insert(Name);
+}
+
+bool ApiCatalog::isDesignatedBlockingPool(const Expr *Executor) const {
+  if (!Executor)
+    return false;
+  Executor = stripWrappers(Executor);
+  auto Designated = [&](const NamedDecl *D) {
+    return D && (hasBlockingPoolAnnotation(D) ||
+                 DesignatedBlockingPools.contains(plainQualifiedName(D)));
+  };
+  if (const auto *Call = dyn_cast<CallExpr>(Executor)) {
+    if (lookup(Call, ApiKind::BlockingPool))
+      return true;
+    if (Designated(Call->getDirectCallee()))
+      return true;
+  }
+  if (Designated(referencedDecl(Executor)))
+    return true;
+  const CXXRecordDecl *RD = executorRecordOf(Executor->getType());
+  if (!RD)
+    return false;
+  if (hasBlockingPoolAnnotation(RD))
+    return true;
+  return llvm::any_of(DesignatedBlockingPools, [&](const auto &Entry) {
+    return isOrDerivesFrom(RD, Entry.getKey());
+  });
+}
+
 const ApiEntry *ApiCatalog::find(llvm::StringRef Name, ApiKind Kind) const {
   auto It = ByName.find(Name);
   if (It == ByName.end())
@@ -430,6 +599,26 @@ const ApiEntry *ApiCatalog::find(llvm::StringRef Name, ApiKind Kind) const {
   return nullptr;
 }
 
+bool hasBlockingPoolAnnotation(const Decl *D) {
+  if (!D)
+    return false;
+  auto Annotated = [](const Decl *X) {
+    return llvm::any_of(X->specific_attrs<AnnotateAttr>(),
+                        [](const AnnotateAttr *A) {
+                          return A->getAnnotation() == BlockingPoolAnnotation;
+                        });
+  };
+  for (const Decl *Redecl : D->redecls())
+    if (Annotated(Redecl))
+      return true;
+  if (const auto *FD = dyn_cast<FunctionDecl>(D))
+    if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
+      return Annotated(Pattern);
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(D))
+    return Annotated(Spec->getSpecializedTemplate()->getTemplatedDecl());
+  return false;
+}
+
 std::string annotatedBlockingCategory(const FunctionDecl *FD) {
   auto Scan = [](const FunctionDecl *D) -> std::string {
     for (const FunctionDecl *Redecl : D->redecls())
@@ -437,6 +626,9 @@ std::string annotatedBlockingCategory(const FunctionDecl *FD) {
         llvm::StringRef Ann = A->getAnnotation();
         if (Ann == "corolint::nonblocking")
           return "-";
+        // An executor (or the function) designated for blocking work.
+        if (Ann == BlockingPoolAnnotation)
+          continue;
         if (Ann.consume_front("corolint::blocking"))
           return Ann.consume_front(":") && !Ann.empty() ? Ann.str()
                                                         : "annotated";

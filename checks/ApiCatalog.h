@@ -22,14 +22,19 @@
 namespace clang::tidy::corolint {
 
 enum class ApiKind {
-  Blocking, ///< Holds the calling thread until the operation completes.
-  SyncWait, ///< Holds the calling thread until asynchronous work completes.
-  Detach,   ///< Starts work and lets it go; Category is the trigger
-            ///< ("call", "discarded", "token", "future": see the .def).
+  Blocking,     ///< Holds the calling thread until the operation completes.
+  SyncWait,     ///< Holds the calling thread until asynchronous work completes.
+  Detach,       ///< Starts work and lets it go; Category is the trigger
+                ///< ("call", "discarded", "token", "future": see the .def).
   Readiness,    ///< Awaiting it means a descriptor is ready for I/O.
   ExecutorHop,  ///< Awaiting it moves the coroutine to its first argument.
   BlockingPool, ///< Returns the executor designated for blocking work.
   CancelOnly,   ///< Awaiting it fails only when it is cancelled.
+  PoolHop,      ///< Awaiting it resumes the coroutine on a thread pool.
+  Offload,      ///< Runs a function it is given on another thread;
+                ///< Category: future, thread, pool (see the .def).
+  ReadyResult,  ///< Wraps an already computed value in a completed future.
+  WorkWrapper,  ///< Holds a function for later (std::packaged_task).
 };
 
 struct ApiEntry {
@@ -143,6 +148,9 @@ public:
   /// Whether awaiting a \p T yields the coroutine's executor, null when it
   /// runs on none (COROLINT_CURRENT_EXECUTOR).
   static bool isCurrentExecutorType(QualType T);
+  /// Whether awaiting a \p T never suspends: it reads the coroutine's own
+  /// executor or state (COROLINT_NO_SUSPEND_AWAIT).
+  static bool isNoSuspendAwaitType(QualType T);
   /// Spellings that make a descriptor non-blocking where a call configuring
   /// it mentions them (COROLINT_NONBLOCKING_SPELLING).
   static llvm::ArrayRef<llvm::StringRef> nonBlockingSpellings();
@@ -178,6 +186,37 @@ public:
 
   /// All categories in the built-in tables, sorted.
   static llvm::ArrayRef<llvm::StringRef> knownCategories();
+  /// The blocking categories reported unless configured otherwise, as a
+  /// CheckOptions list: every category but "lock".
+  static llvm::StringRef defaultBlockingCategories();
+  /// How a blocking category reads in a message ("file I/O").
+  static llvm::StringRef describeBlockingCategory(llvm::StringRef Category);
+
+  /// Whether \p T (through references, pointers and smart pointers) is a
+  /// future type of COROLINT_FUTURE_TYPE.
+  static bool isFutureType(QualType T);
+  /// Whether \p T (through references, pointers and smart pointers) is or
+  /// derives from an executor of COROLINT_THREAD_POOL.
+  static bool isThreadPoolType(QualType T);
+  /// Whether awaiting \p Call resumes the coroutine on the thread pool it
+  /// is called on: `pool.schedule()` (COROLINT_POOL_HOP_METHOD).
+  static bool isPoolHopMethodCall(const Expr *Call);
+
+  /// For a project function declared without a body that is named as
+  /// blocking (COROLINT_BLOCKING_NAME): the match, under the category
+  /// "named".
+  std::optional<ApiMatch>
+  lookupBlockingByName(const FunctionDecl *Callee) const;
+
+  /// Designates an executor type, a variable or member holding an
+  /// executor, or a function returning one (qualified names) as the pool
+  /// for blocking work.
+  void addBlockingPool(llvm::StringRef Name);
+  /// Whether \p Executor is a pool designated for blocking work: a
+  /// BlockingPool API's result, or a call, variable, member or type
+  /// annotated [[clang::annotate("corolint::blocking-pool")]] or named by
+  /// addBlockingPool.
+  bool isDesignatedBlockingPool(const Expr *Executor) const;
 
 private:
   void add(ApiEntry Entry);
@@ -191,12 +230,20 @@ private:
   std::vector<std::unique_ptr<ApiEntry>> AnnotationEntries;
   llvm::StringMap<llvm::SmallVector<std::string, 1>> NonBlockingHints;
   llvm::StringMap<int> DescriptorArgs;
+  llvm::StringSet<> DesignatedBlockingPools;
+  ApiEntry NamedBlocking{
+      ApiKind::Blocking, "named", "", {}, "its asynchronous counterpart"};
 };
 
 /// The category given by a [[clang::annotate("corolint::blocking[:cat]")]]
 /// on \p FD or any of its redeclarations: "" when not annotated, "-" when
 /// annotated corolint::nonblocking.
 std::string annotatedBlockingCategory(const FunctionDecl *FD);
+
+/// Whether \p D (or, for a function, a redeclaration; for a class, its
+/// template pattern) carries [[clang::annotate("corolint::blocking-pool")]]:
+/// the executor, or the function, designated for blocking work.
+bool hasBlockingPoolAnnotation(const Decl *D);
 
 /// The object a member call (or member operator call) is made on, or the
 /// first argument of a free function (or of a function object's call);

@@ -2,6 +2,7 @@
 
 #include "BlockingCallCheck.h"
 #include "AsyncRewrite.h"
+#include "FakeAsyncCheck.h"
 #include "Names.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ExprCXX.h"
@@ -16,30 +17,11 @@ namespace clang::tidy::corolint {
 
 namespace {
 
-constexpr llvm::StringLiteral DefaultCategories =
-    "sleep;wait;file;socket;dns;process;database;http;rpc";
-
-llvm::StringRef describeCategory(llvm::StringRef Category) {
-  return llvm::StringSwitch<llvm::StringRef>(Category)
-      .Case("sleep", "sleep")
-      .Case("wait", "waits for another thread")
-      .Case("file", "file I/O")
-      .Case("socket", "socket I/O")
-      .Case("dns", "DNS lookup")
-      .Case("process", "waits for a process")
-      .Case("database", "database round trip")
-      .Case("http", "HTTP request")
-      .Case("rpc", "synchronous RPC")
-      .Case("lock", "lock acquisition")
-      .Default(Category);
-}
-
 bool mentionsNonBlocking(SourceRange R, const ASTContext &Ctx) {
   std::string Text = writtenText(R, Ctx);
-  return llvm::any_of(ApiCatalog::nonBlockingSpellings(),
-                      [&](llvm::StringRef S) {
-                        return llvm::StringRef(Text).contains(S);
-                      });
+  return llvm::any_of(
+      ApiCatalog::nonBlockingSpellings(),
+      [&](llvm::StringRef S) { return llvm::StringRef(Text).contains(S); });
 }
 
 bool argumentsMentionNonBlocking(const CallExpr *Call, const ASTContext &Ctx,
@@ -116,13 +98,23 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       RawBlockingFunctions(Options.get("BlockingFunctions", "")),
       RawAllowedFunctions(Options.get("AllowedFunctions", "")),
-      RawCategories(Options.get("Categories", DefaultCategories)),
+      RawCategories(
+          Options.get("Categories", ApiCatalog::defaultBlockingCategories())),
       RawAsyncReplacements(Options.get("AsyncReplacements", "")),
       Interprocedural(Options.get("Interprocedural", true)),
       ReportConditionalPaths(Options.get("ReportConditionalPaths", false)) {
   for (llvm::StringRef Spec :
        utils::options::parseStringList(RawBlockingFunctions))
     Catalog.addUserEntry(ApiKind::Blocking, Spec, "annotated");
+  // The pools a project designates for blocking work are facts about the
+  // project, configured once on coro-fake-async: blocking there is their
+  // purpose for this check too.
+  FakeAsyncOptions FakeAsyncConfig = fakeAsyncOptions(OptionsView(
+      "coro-fake-async", Context->getOptions().CheckOptions, Context));
+  for (const std::string &Pool : FakeAsyncConfig.BlockingExecutors)
+    Catalog.addBlockingPool(Pool);
+  if (Context->isCheckEnabled("coro-fake-async"))
+    FakeAsync.emplace(std::move(FakeAsyncConfig));
   for (llvm::StringRef Name :
        utils::options::parseStringList(RawAllowedFunctions))
     Catalog.allow(Name);
@@ -188,7 +180,9 @@ void BlockingCallCheck::onStartOfTranslationUnit() {
   Summaries.clear();
   ReportedCalls.clear();
   NonBlockingDescriptors.reset();
-  BlockingPoolParams.clear();
+  Executors.clear();
+  if (FakeAsync)
+    FakeAsync->clear();
 }
 
 void BlockingCallCheck::collectNonBlockingDescriptors(ASTContext &Ctx) {
@@ -204,8 +198,8 @@ void BlockingCallCheck::collectNonBlockingDescriptors(ASTContext &Ctx) {
   };
   // fcntl(fd, F_SETFL, flags | O_NONBLOCK), ioctl(fd, FIONBIO, &on).
   for (const BoundNodes &Nodes :
-       match(callExpr(Project, callee(functionDecl(hasAnyName("::fcntl",
-                                                              "::ioctl"))),
+       match(callExpr(Project,
+                      callee(functionDecl(hasAnyName("::fcntl", "::ioctl"))),
                       argumentCountAtLeast(2))
                  .bind("call"),
              Ctx)) {
@@ -215,28 +209,26 @@ void BlockingCallCheck::collectNonBlockingDescriptors(ASTContext &Ctx) {
   }
   // sock.non_blocking(true) (asio), s.blocking(blocking_t::no) (libcoro).
   for (const BoundNodes &Nodes :
-       match(cxxMemberCallExpr(Project,
-                               callee(cxxMethodDecl(
-                                   hasAnyName("non_blocking", "blocking"))),
-                               argumentCountAtLeast(1))
+       match(cxxMemberCallExpr(
+                 Project,
+                 callee(cxxMethodDecl(hasAnyName("non_blocking", "blocking"))),
+                 argumentCountAtLeast(1))
                  .bind("call"),
              Ctx)) {
     const auto *Call = Nodes.getNodeAs<CXXMemberCallExpr>("call");
-    const auto *On = dyn_cast<CXXBoolLiteralExpr>(
-        Call->getArg(0)->IgnoreParenImpCasts());
-    bool NonBlocking =
-        Call->getMethodDecl()->getName() == "non_blocking"
-            ? On && On->getValue()
-            : argumentsMentionNonBlocking(Call, Ctx, 0);
+    const auto *On =
+        dyn_cast<CXXBoolLiteralExpr>(Call->getArg(0)->IgnoreParenImpCasts());
+    bool NonBlocking = Call->getMethodDecl()->getName() == "non_blocking"
+                           ? On && On->getValue()
+                           : argumentsMentionNonBlocking(Call, Ctx, 0);
     if (NonBlocking)
       Insert(referencedDecl(Call->getImplicitObjectArgument()));
   }
   // A descriptor made non-blocking where it is created: a variable or member
   // initialised, or assigned, from socket(..., SOCK_NONBLOCK), accept4(...,
   // SOCK_NONBLOCK) or a factory told so (make_socket({..., blocking_t::no})).
-  auto Creation = expr(ignoringImplicit(
-                           anyOf(callExpr(), cxxConstructExpr(),
-                                 cxxFunctionalCastExpr())))
+  auto Creation = expr(ignoringImplicit(anyOf(callExpr(), cxxConstructExpr(),
+                                              cxxFunctionalCastExpr())))
                       .bind("init");
   for (const BoundNodes &Nodes :
        match(varDecl(Project, hasInitializer(Creation)).bind("decl"), Ctx))
@@ -244,11 +236,10 @@ void BlockingCallCheck::collectNonBlockingDescriptors(ASTContext &Ctx) {
                             Ctx))
       Insert(Nodes.getNodeAs<VarDecl>("decl"));
   for (const BoundNodes &Nodes :
-       match(cxxConstructorDecl(Project, forEachConstructorInitializer(
-                                             cxxCtorInitializer(
-                                                 forField(fieldDecl().bind(
-                                                     "decl")),
-                                                 withInitializer(Creation)))),
+       match(cxxConstructorDecl(
+                 Project, forEachConstructorInitializer(cxxCtorInitializer(
+                              forField(fieldDecl().bind("decl")),
+                              withInitializer(Creation)))),
              Ctx))
     if (mentionsNonBlocking(Nodes.getNodeAs<Expr>("init")->getSourceRange(),
                             Ctx))
@@ -260,36 +251,6 @@ void BlockingCallCheck::collectNonBlockingDescriptors(ASTContext &Ctx) {
     if (mentionsNonBlocking(Nodes.getNodeAs<Expr>("init")->getSourceRange(),
                             Ctx))
       Insert(referencedDecl(Nodes.getNodeAs<Expr>("lhs")));
-}
-
-bool BlockingCallCheck::isBlockingPool(const Expr *Executor, ASTContext &Ctx) {
-  Executor = stripWrappers(Executor);
-  if (isa<CallExpr>(Executor))
-    return Catalog.lookup(Executor, ApiKind::BlockingPool).has_value();
-  // A parameter is a blocking pool when every call of its function in this
-  // translation unit passes one (main hands runtime.background_executor()
-  // to the coroutine that reads files).
-  const auto *Param = dyn_cast_or_null<ParmVarDecl>(referencedDecl(Executor));
-  const auto *Function =
-      Param ? dyn_cast<FunctionDecl>(Param->getDeclContext()) : nullptr;
-  if (!Function)
-    return false;
-  auto [It, Inserted] = BlockingPoolParams.try_emplace(Param, false);
-  if (!Inserted)
-    return It->second;
-  unsigned Index = Param->getFunctionScopeIndex();
-  bool Any = false, All = true;
-  for (const BoundNodes &Nodes :
-       match(callExpr(callee(functionDecl(equalsNode(Function)))).bind("call"),
-             Ctx)) {
-    const auto *Call = Nodes.getNodeAs<CallExpr>("call");
-    Any = true;
-    All = All && Index < Call->getNumArgs() &&
-          Catalog
-              .lookup(stripWrappers(Call->getArg(Index)), ApiKind::BlockingPool)
-              .has_value();
-  }
-  return BlockingPoolParams[Param] = Any && All;
 }
 
 bool BlockingCallCheck::showsNonBlocking(const Expr *Call, const ApiMatch &Api,
@@ -349,7 +310,8 @@ void BlockingCallCheck::reportDirect(const Expr *Call, const ApiMatch &Api,
   auto Diag = diag(Call->getBeginLoc(),
                    "blocking call to '%0' (%1) in %2 stalls the executor "
                    "thread; use %3 instead")
-              << Api.DisplayName << describeCategory(Api.Entry->Category)
+              << Api.DisplayName
+              << ApiCatalog::describeBlockingCategory(Api.Entry->Category)
               << AC.describe() << Advice;
   Diag << Call->getSourceRange();
   if (Fix)
@@ -365,8 +327,8 @@ void BlockingCallCheck::reportIndirect(const Expr *Call,
     return;
   diag(Call->getBeginLoc(),
        "call to '%0' in %1 blocks the executor thread: it reaches '%2' (%3)")
-      << plainQualifiedName(Callee) << AC.describe()
-      << S.Api.DisplayName << describeCategory(S.Api.Entry->Category)
+      << plainQualifiedName(Callee) << AC.describe() << S.Api.DisplayName
+      << ApiCatalog::describeBlockingCategory(S.Api.Entry->Category)
       << Call->getSourceRange();
   notePath(*this, S, "blocks");
 }
@@ -387,9 +349,8 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
       const Expr *Awaited = stripWrappers(Await->getOperand());
       if (Catalog.lookup(Awaited, ApiKind::Readiness))
         DescriptorReady = true;
-      if (Catalog.lookup(Awaited, ApiKind::ExecutorHop))
-        OnBlockingPool = cast<CallExpr>(Awaited)->getNumArgs() > 0 &&
-                         isBlockingPool(cast<CallExpr>(Awaited)->getArg(0), Ctx);
+      if (std::optional<HopTarget> Hop = Executors.hopOf(Awaited, Ctx))
+        OnBlockingPool = *Hop == HopTarget::BlockingPool;
       return;
     }
     if (!isa<CallExpr, CXXConstructExpr>(Site.S) || OnBlockingPool)
@@ -400,7 +361,9 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     if (std::optional<ApiMatch> Api = blockingApi(Call, Site, Ctx)) {
       if (!(DescriptorReady && Catalog.descriptorOf(Api->Name, Call)) &&
-          !inNoExecutorBranch(Site, Ctx))
+          !inNoExecutorBranch(Site, Ctx) &&
+          !(FakeAsync &&
+            FakeAsync->ownsBlockingCall(Call, AC->Function, {}, Ctx)))
         reportDirect(Call, *Api, *AC, Site, Ctx);
       return;
     }
@@ -425,7 +388,9 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
     if (Catalog.descriptorOf(S->Api.Name, S->Chain.back()) &&
         (DescriptorReady || handlesWouldBlockAround(Site, Ctx)))
       return;
-    if (inNoExecutorBranch(Site, Ctx))
+    if (inNoExecutorBranch(Site, Ctx) ||
+        (FakeAsync &&
+         FakeAsync->ownsBlockingCall(Call, AC->Function, S->Chain, Ctx)))
       return;
     reportIndirect(Call, Callee, *S, *AC);
   });

@@ -6,6 +6,8 @@
 #include "ApiCatalog.h"
 #include "AsyncContext.h"
 #include "CallSummaries.h"
+#include "Executors.h"
+#include "FakeAsync.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -36,7 +38,6 @@ private:
   bool showsNonBlocking(const Expr *Call, const ApiMatch &Api,
                         const ExecutionSite &Site, ASTContext &Ctx);
   void collectNonBlockingDescriptors(ASTContext &Ctx);
-  bool isBlockingPool(const Expr *Executor, ASTContext &Ctx);
   void reportDirect(const Expr *Call, const ApiMatch &Api,
                     const AsyncContext &AC, const ExecutionSite &Site,
                     ASTContext &Ctx);
@@ -58,9 +59,11 @@ private:
   /// pattern and once per instantiation, and is one defect.
   llvm::DenseSet<SourceLocation> ReportedCalls;
   std::optional<llvm::DenseSet<const ValueDecl *>> NonBlockingDescriptors;
-  /// Parameters that every call in the translation unit passes a blocking
-  /// pool for (see isBlockingPool).
-  llvm::DenseMap<const ParmVarDecl *, bool> BlockingPoolParams;
+  /// Where the coroutine's hops move it.
+  ExecutorFacts Executors{Catalog};
+  /// With coro-fake-async enabled, the blocking calls that are its
+  /// findings (one finding per defect).
+  std::optional<FakeAsyncAnalysis> FakeAsync;
 };
 
 } // namespace clang::tidy::corolint

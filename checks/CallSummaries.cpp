@@ -40,13 +40,32 @@ const ReachedApi *CallSummaries::summarize(const FunctionDecl *FD,
     return nullptr;
 
   InProgress.insert(FD);
+  std::optional<ReachedApi> Found =
+      scan(FD->getBody(), Ctx, Find, Opaque, Depth);
+  InProgress.erase(FD);
+  // Not a reference taken before the recursion above: it may rehash.
+  auto &Slot = Summaries[FD];
+  Slot = std::move(Found);
+  return Slot ? &*Slot : nullptr;
+}
+
+std::optional<ReachedApi> CallSummaries::reachedIn(const Stmt *Body,
+                                                   ASTContext &Ctx,
+                                                   ApiFinder Find,
+                                                   OpaqueCall Opaque) {
+  return scan(Body, Ctx, Find, Opaque, 0);
+}
+
+std::optional<ReachedApi> CallSummaries::scan(const Stmt *Body, ASTContext &Ctx,
+                                              ApiFinder Find, OpaqueCall Opaque,
+                                              unsigned Depth) {
   std::optional<ReachedApi> Found;
-  const Stmt *Body = FD->getBody();
   // A path on the function's normal path wins over one in a branch: a
   // logger's rarely taken rotation path must not hide the join beside it,
   // nor make every caller "blocking".
   forEachExecutedStmtIn(Body, [&](const ExecutionSite &Site) {
-    if ((Found && !Found->Conditional) || !isa<CallExpr, CXXConstructExpr>(Site.S))
+    if ((Found && !Found->Conditional) ||
+        !isa<CallExpr, CXXConstructExpr>(Site.S))
       return;
     const auto *Call = cast<Expr>(Site.S);
     bool Conditional = isOnConditionalPath(Site);
@@ -72,11 +91,7 @@ const ReachedApi *CallSummaries::summarize(const FunctionDecl *FD,
       Found->Conditional |= Conditional;
     }
   });
-  InProgress.erase(FD);
-  // Not a reference taken before the recursion above: it may rehash.
-  auto &Slot = Summaries[FD];
-  Slot = std::move(Found);
-  return Slot ? &*Slot : nullptr;
+  return Found;
 }
 
 void notePath(ClangTidyCheck &Check, const ReachedApi &Path,

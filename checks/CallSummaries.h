@@ -48,6 +48,14 @@ public:
   const ReachedApi *reachedFrom(const FunctionDecl *FD, ASTContext &Ctx,
                                 ApiFinder Find, OpaqueCall Opaque = nullptr);
 
+  /// The same question for a body that is not a plain function of its own
+  /// (the lambda a check sees handed to a thread pool): what it reaches
+  /// directly or through the project's functions. Not memoised; the
+  /// functions it calls are.
+  std::optional<ReachedApi> reachedIn(const Stmt *Body, ASTContext &Ctx,
+                                      ApiFinder Find,
+                                      OpaqueCall Opaque = nullptr);
+
   /// Forgets everything; call at the start of each translation unit.
   void clear();
 
@@ -55,6 +63,9 @@ private:
   const ReachedApi *summarize(const FunctionDecl *FD, ASTContext &Ctx,
                               ApiFinder Find, OpaqueCall Opaque,
                               unsigned Depth);
+  std::optional<ReachedApi> scan(const Stmt *Body, ASTContext &Ctx,
+                                 ApiFinder Find, OpaqueCall Opaque,
+                                 unsigned Depth);
 
   llvm::DenseMap<const FunctionDecl *, std::optional<ReachedApi>> Summaries;
   llvm::DenseSet<const FunctionDecl *> InProgress;

@@ -3,6 +3,7 @@
 #include "BlockingCallCheck.h"
 #include "DetachedTaskCheck.h"
 #include "LockAcrossAwaitCheck.h"
+#include "FakeAsyncCheck.h"
 #include "SyncWaitCheck.h"
 #include "ThreadLocalAcrossAwaitCheck.h"
 #include "UnawaitedTaskCheck.h"
@@ -20,6 +21,7 @@ public:
     Factories.registerCheck<LockAcrossAwaitCheck>("coro-lock-across-await");
     Factories.registerCheck<ThreadLocalAcrossAwaitCheck>(
         "coro-thread-local-across-await");
+    Factories.registerCheck<FakeAsyncCheck>("coro-fake-async");
   }
 };
 

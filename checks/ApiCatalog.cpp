@@ -510,6 +510,25 @@ bool ApiCatalog::isThreadPoolType(QualType T) {
   });
 }
 
+const Expr *ApiCatalog::boundExecutorOf(const Expr *Token) {
+  static const llvm::StringSet<> Binders = [] {
+    llvm::StringSet<> Names;
+#define COROLINT_EXECUTOR_BINDER(Name)                                         \
+  Names.insert(Name);                                                          \
+  if (std::string Boost = boostAsioSpelling(Name); !Boost.empty())             \
+    Names.insert(Boost);
+#include "ApiCatalog.def"
+    return Names;
+  }();
+  const auto *Call =
+      dyn_cast_or_null<CallExpr>(Token ? stripWrappers(Token) : nullptr);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || Call->getNumArgs() < 2 ||
+      !Binders.contains(plainQualifiedName(Callee)))
+    return nullptr;
+  return Call->getArg(0);
+}
+
 bool ApiCatalog::isPoolHopMethodCall(const Expr *Call) {
   static const llvm::StringRef Methods[] = {
 #define COROLINT_POOL_HOP_METHOD(Method) Method,

@@ -201,6 +201,10 @@ public:
   /// Whether awaiting \p Call resumes the coroutine on the thread pool it
   /// is called on: `pool.schedule()` (COROLINT_POOL_HOP_METHOD).
   static bool isPoolHopMethodCall(const Expr *Call);
+  /// For a completion token bound to an executor
+  /// (`asio::bind_executor(pool, asio::use_awaitable)`,
+  /// COROLINT_EXECUTOR_BINDER): that executor; null otherwise.
+  static const Expr *boundExecutorOf(const Expr *Token);
 
   /// For a project function declared without a body that is named as
   /// blocking (COROLINT_BLOCKING_NAME): the match, under the category

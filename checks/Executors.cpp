@@ -49,11 +49,19 @@ std::optional<HopTarget> ExecutorFacts::hopOf(const Expr *Awaited,
     return isBlockingPool(Pool, Ctx) ? HopTarget::BlockingPool
                                      : HopTarget::ThreadPool;
   }
-  if (!Catalog.lookup(Awaited, ApiKind::ExecutorHop))
+  std::optional<ApiMatch> Hop = Catalog.lookup(Awaited, ApiKind::ExecutorHop);
+  if (!Hop)
     return std::nullopt;
   const auto *Call = dyn_cast<CallExpr>(Awaited);
-  const Expr *Target =
-      Call && Call->getNumArgs() > 0 ? Call->getArg(0) : nullptr;
+  // asio adds defaulted constraint parameters after the token.
+  unsigned Written = Call ? Call->getNumArgs() : 0;
+  while (Written > 0 && isa<CXXDefaultArgExpr>(Call->getArg(Written - 1)))
+    --Written;
+  const Expr *Target = nullptr;
+  if (Written > 0)
+    Target = Hop->Entry->Category == "token"
+                 ? ApiCatalog::boundExecutorOf(Call->getArg(Written - 1))
+                 : Call->getArg(0);
   if (!Target)
     return HopTarget::Other;
   if (isBlockingPool(Target, Ctx))

@@ -19,7 +19,7 @@ static_assert(
 
 winrt::fire_and_forget onButtonClicked(int id) {
   (void)id;
-  co_return;
+  co_await winrt::resume_background();
 }
 drogon::Task<int> loadProfile() { co_return 7; }
 drogon::AsyncTask refreshCache() {

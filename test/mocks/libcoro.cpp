@@ -21,7 +21,15 @@ coro::task<void> session(std::shared_ptr<coro::io_scheduler> sched) {
   (void)(a + b);
 }
 
+coro::task<int> checksum(coro::thread_pool &pool, int seed) {
+  co_await pool.schedule();
+  co_return seed * 31;
+}
+
 int main() {
+  coro::thread_pool pool{coro::thread_pool::options{.thread_count = 2}};
+  (void)coro::sync_wait(checksum(pool, 4));
+  (void)coro::sync_wait(pool.schedule(lookup(5)));
   auto sched = coro::io_scheduler::make_shared(
       coro::io_scheduler::options{.thread_count = 2});
   sched->spawn(session(sched));

@@ -3,3 +3,4 @@
 #include <coro/io_scheduler.hpp>
 #include <coro/sync_wait.hpp>
 #include <coro/task.hpp>
+#include <coro/thread_pool.hpp>

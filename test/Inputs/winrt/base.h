@@ -9,6 +9,19 @@
 namespace winrt {
 struct fire_and_forget {};
 [[noreturn]] inline void terminate() noexcept { std::terminate(); }
+
+/// co_await winrt::resume_background() resumes the coroutine on a thread
+/// of the system thread pool (upstream: TrySubmitThreadpoolCallback).
+[[nodiscard]] inline auto resume_background() noexcept {
+  struct awaitable {
+    bool await_ready() const noexcept { return false; }
+    void await_resume() const noexcept {}
+    void await_suspend(std::coroutine_handle<> handle) const {
+      handle.resume();
+    }
+  };
+  return awaitable{};
+}
 } // namespace winrt
 
 template <typename... Args>

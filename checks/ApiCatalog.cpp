@@ -378,8 +378,8 @@ bool ApiCatalog::isWakeUpWrite(llvm::StringRef Name, const CallExpr *Call) {
       continue;
     // write(fd, &value, sizeof(value)) with value a scalar of at most eight
     // bytes: an eventfd counter or a self-pipe's wake-up byte.
-    const auto *Addr =
-        dyn_cast<UnaryOperator>(Call->getArg(R.DataArg)->IgnoreParenImpCasts());
+    const auto *Addr = dyn_cast<UnaryOperator>(
+        Call->getArg(R.DataArg)->IgnoreParenImpCasts());
     const auto *Size = dyn_cast<UnaryExprOrTypeTraitExpr>(
         Call->getArg(R.SizeArg)->IgnoreParenImpCasts());
     if (!Addr || Addr->getOpcode() != UO_AddrOf || !Size ||

@@ -22,10 +22,10 @@
 namespace clang::tidy::corolint {
 
 enum class ApiKind {
-  Blocking,     ///< Holds the calling thread until the operation completes.
-  SyncWait,     ///< Holds the calling thread until asynchronous work completes.
-  Detach,       ///< Starts work and lets it go; Category is the trigger
-                ///< ("call", "discarded", "token", "future": see the .def).
+  Blocking, ///< Holds the calling thread until the operation completes.
+  SyncWait, ///< Holds the calling thread until asynchronous work completes.
+  Detach,   ///< Starts work and lets it go; Category is the trigger
+            ///< ("call", "discarded", "token", "future": see the .def).
   Readiness,    ///< Awaiting it means a descriptor is ready for I/O.
   ExecutorHop,  ///< Awaiting it moves the coroutine to its first argument.
   BlockingPool, ///< Returns the executor designated for blocking work.

@@ -19,9 +19,10 @@ namespace {
 
 bool mentionsNonBlocking(SourceRange R, const ASTContext &Ctx) {
   std::string Text = writtenText(R, Ctx);
-  return llvm::any_of(
-      ApiCatalog::nonBlockingSpellings(),
-      [&](llvm::StringRef S) { return llvm::StringRef(Text).contains(S); });
+  return llvm::any_of(ApiCatalog::nonBlockingSpellings(),
+                      [&](llvm::StringRef S) {
+                        return llvm::StringRef(Text).contains(S);
+                      });
 }
 
 bool argumentsMentionNonBlocking(const CallExpr *Call, const ASTContext &Ctx,
@@ -198,8 +199,8 @@ void BlockingCallCheck::collectNonBlockingDescriptors(ASTContext &Ctx) {
   };
   // fcntl(fd, F_SETFL, flags | O_NONBLOCK), ioctl(fd, FIONBIO, &on).
   for (const BoundNodes &Nodes :
-       match(callExpr(Project,
-                      callee(functionDecl(hasAnyName("::fcntl", "::ioctl"))),
+       match(callExpr(Project, callee(functionDecl(hasAnyName("::fcntl",
+                                                              "::ioctl"))),
                       argumentCountAtLeast(2))
                  .bind("call"),
              Ctx)) {
@@ -209,26 +210,28 @@ void BlockingCallCheck::collectNonBlockingDescriptors(ASTContext &Ctx) {
   }
   // sock.non_blocking(true) (asio), s.blocking(blocking_t::no) (libcoro).
   for (const BoundNodes &Nodes :
-       match(cxxMemberCallExpr(
-                 Project,
-                 callee(cxxMethodDecl(hasAnyName("non_blocking", "blocking"))),
-                 argumentCountAtLeast(1))
+       match(cxxMemberCallExpr(Project,
+                               callee(cxxMethodDecl(
+                                   hasAnyName("non_blocking", "blocking"))),
+                               argumentCountAtLeast(1))
                  .bind("call"),
              Ctx)) {
     const auto *Call = Nodes.getNodeAs<CXXMemberCallExpr>("call");
-    const auto *On =
-        dyn_cast<CXXBoolLiteralExpr>(Call->getArg(0)->IgnoreParenImpCasts());
-    bool NonBlocking = Call->getMethodDecl()->getName() == "non_blocking"
-                           ? On && On->getValue()
-                           : argumentsMentionNonBlocking(Call, Ctx, 0);
+    const auto *On = dyn_cast<CXXBoolLiteralExpr>(
+        Call->getArg(0)->IgnoreParenImpCasts());
+    bool NonBlocking =
+        Call->getMethodDecl()->getName() == "non_blocking"
+            ? On && On->getValue()
+            : argumentsMentionNonBlocking(Call, Ctx, 0);
     if (NonBlocking)
       Insert(referencedDecl(Call->getImplicitObjectArgument()));
   }
   // A descriptor made non-blocking where it is created: a variable or member
   // initialised, or assigned, from socket(..., SOCK_NONBLOCK), accept4(...,
   // SOCK_NONBLOCK) or a factory told so (make_socket({..., blocking_t::no})).
-  auto Creation = expr(ignoringImplicit(anyOf(callExpr(), cxxConstructExpr(),
-                                              cxxFunctionalCastExpr())))
+  auto Creation = expr(ignoringImplicit(
+                           anyOf(callExpr(), cxxConstructExpr(),
+                                 cxxFunctionalCastExpr())))
                       .bind("init");
   for (const BoundNodes &Nodes :
        match(varDecl(Project, hasInitializer(Creation)).bind("decl"), Ctx))
@@ -236,10 +239,11 @@ void BlockingCallCheck::collectNonBlockingDescriptors(ASTContext &Ctx) {
                             Ctx))
       Insert(Nodes.getNodeAs<VarDecl>("decl"));
   for (const BoundNodes &Nodes :
-       match(cxxConstructorDecl(
-                 Project, forEachConstructorInitializer(cxxCtorInitializer(
-                              forField(fieldDecl().bind("decl")),
-                              withInitializer(Creation)))),
+       match(cxxConstructorDecl(Project, forEachConstructorInitializer(
+                                             cxxCtorInitializer(
+                                                 forField(fieldDecl().bind(
+                                                     "decl")),
+                                                 withInitializer(Creation)))),
              Ctx))
     if (mentionsNonBlocking(Nodes.getNodeAs<Expr>("init")->getSourceRange(),
                             Ctx))

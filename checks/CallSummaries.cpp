@@ -64,8 +64,7 @@ std::optional<ReachedApi> CallSummaries::scan(const Stmt *Body, ASTContext &Ctx,
   // logger's rarely taken rotation path must not hide the join beside it,
   // nor make every caller "blocking".
   forEachExecutedStmtIn(Body, [&](const ExecutionSite &Site) {
-    if ((Found && !Found->Conditional) ||
-        !isa<CallExpr, CXXConstructExpr>(Site.S))
+    if ((Found && !Found->Conditional) || !isa<CallExpr, CXXConstructExpr>(Site.S))
       return;
     const auto *Call = cast<Expr>(Site.S);
     bool Conditional = isOnConditionalPath(Site);

@@ -77,5 +77,7 @@ int main() {
       folly::makeFuture(1).via(&pool).thenValue([](int i) { return i + 1; });
   chained.wait();
   int u = std::move(chained).get();
-  return v + w + z + u;
+  folly::Future<int> computed = folly::via(&pool, [] { return 6 * 7; });
+  int t = std::move(computed).get();
+  return v + w + z + u + t;
 }

@@ -162,6 +162,14 @@ template <typename T> Future<std::decay_t<T>> makeFuture(T &&value) {
 }
 inline Future<Unit> makeFuture() { return makeFuture(Unit{}); }
 
+/// Runs func on the executor; the future completes with its result.
+template <typename Func>
+auto via(Executor::KeepAlive<> executor, Func &&func)
+    -> Future<std::invoke_result_t<Func>> {
+  (void)executor;
+  return makeFuture(std::forward<Func>(func)());
+}
+
 namespace detail {
 template <typename T> class FutureAwaiter {
 public:

@@ -22,10 +22,10 @@
 namespace clang::tidy::corolint {
 
 enum class ApiKind {
-  Blocking, ///< Holds the calling thread until the operation completes.
-  SyncWait, ///< Holds the calling thread until asynchronous work completes.
-  Detach,   ///< Starts work and lets it go; Category is the trigger
-            ///< ("call", "discarded", "token", "future": see the .def).
+  Blocking,     ///< Holds the calling thread until the operation completes.
+  SyncWait,     ///< Holds the calling thread until asynchronous work completes.
+  Detach,       ///< Starts work and lets it go; Category is the trigger
+                ///< ("call", "discarded", "token", "future": see the .def).
   Readiness,    ///< Awaiting it means a descriptor is ready for I/O.
   ExecutorHop,  ///< Awaiting it moves the coroutine to its first argument.
   BlockingPool, ///< Returns the executor designated for blocking work.
@@ -35,6 +35,7 @@ enum class ApiKind {
                 ///< Category: future, thread, pool (see the .def).
   ReadyResult,  ///< Wraps an already computed value in a completed future.
   WorkWrapper,  ///< Holds a function for later (std::packaged_task).
+  ThreadPool,   ///< Returns a framework's executor for CPU work.
 };
 
 struct ApiEntry {

@@ -66,8 +66,12 @@ std::optional<HopTarget> ExecutorFacts::hopOf(const Expr *Awaited,
     return HopTarget::Other;
   if (isBlockingPool(Target, Ctx))
     return HopTarget::BlockingPool;
-  return ApiCatalog::isThreadPoolType(Target->getType()) ? HopTarget::ThreadPool
-                                                         : HopTarget::Other;
+  Target = stripWrappers(Target);
+  bool Pool = isa<CallExpr>(Target) &&
+              Catalog.lookup(Target, ApiKind::ThreadPool).has_value();
+  return Pool || ApiCatalog::isThreadPoolType(Target->getType())
+             ? HopTarget::ThreadPool
+             : HopTarget::Other;
 }
 
 } // namespace clang::tidy::corolint

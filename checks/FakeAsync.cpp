@@ -435,16 +435,15 @@ bool FakeAsyncAnalysis::ownsBlockingCall(const Expr *Call,
   if (const FakeAsyncFinding *F = analyze(Function, Ctx))
     if (F->Blocking && llvm::is_contained(F->OwnedCalls, Call))
       return true;
-  // A call of a function reported as fake asynchrony, on the way down to
-  // the blocking API, is that function's finding.
-  for (const Expr *Step : Path) {
+  // A call of a function reported as fake asynchrony, the call itself or
+  // one on the way down to the blocking API, is that function's finding.
+  auto ReportedCallee = [&](const Expr *Step) {
     const auto *CE = dyn_cast<CallExpr>(Step);
     const FakeAsyncFinding *F =
         CE ? analyze(CE->getDirectCallee(), Ctx) : nullptr;
-    if (F && F->Blocking)
-      return true;
-  }
-  return false;
+    return F && F->Blocking;
+  };
+  return ReportedCallee(Call) || llvm::any_of(Path, ReportedCallee);
 }
 
 } // namespace clang::tidy::corolint

@@ -62,9 +62,10 @@ public:
   /// Whether \p FD is fake asynchrony, memoised per translation unit.
   const FakeAsyncFinding *analyze(const FunctionDecl *FD, ASTContext &Ctx);
 
-  /// Whether the blocking call \p Call, in async context \p Function or
-  /// reached through \p Path, is part of a defect this analysis reports:
-  /// coro-blocking-call leaves it to coro-fake-async.
+  /// Whether the blocking call \p Call in async context \p Function, or
+  /// the blocking API \p Call reaches through \p Path (the calls below it,
+  /// as CallSummaries gives them), is part of a defect this analysis
+  /// reports: coro-blocking-call leaves it to coro-fake-async.
   bool ownsBlockingCall(const Expr *Call, const FunctionDecl *Function,
                         llvm::ArrayRef<const Expr *> Path, ASTContext &Ctx);
 

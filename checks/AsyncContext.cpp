@@ -1,6 +1,7 @@
 //===--- AsyncContext.cpp - Where code runs on the executor ---------------===//
 
 #include "AsyncContext.h"
+#include "ApiCatalog.h"
 #include "Names.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -82,6 +83,9 @@ Framework asioFrameworkOf(const FunctionDecl *FD, std::string &Name) {
 // A pool or system executor runs the work on another thread, where blocking
 // does not stall the event loop.
 bool isOffLoopExecutor(QualType T) {
+  // A project's pool class derived from asio's is one too.
+  if (ApiCatalog::isThreadPoolType(T))
+    return true;
   std::string Spelled = T.getCanonicalType().getAsString();
   return llvm::StringRef(Spelled).contains("thread_pool") ||
          llvm::StringRef(Spelled).contains("system_executor") ||

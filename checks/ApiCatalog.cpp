@@ -51,6 +51,18 @@ bool isSystemCFunction(const FunctionDecl *FD) {
   return SM.isInSystemHeader(FD->getCanonicalDecl()->getLocation());
 }
 
+// The qualified name is in a COROLINT_FRAMEWORK_NAMESPACE.
+bool inFrameworkNamespace(llvm::StringRef Qualified) {
+  static const llvm::StringRef Namespaces[] = {
+#define COROLINT_FRAMEWORK_NAMESPACE(Namespace) Namespace,
+#include "ApiCatalog.def"
+  };
+  return llvm::any_of(Namespaces, [&](llvm::StringRef NS) {
+    return Qualified.starts_with(NS) &&
+           Qualified.drop_front(NS.size()).starts_with("::");
+  });
+}
+
 constexpr llvm::StringLiteral BlockingPoolAnnotation =
     "corolint::blocking-pool";
 
@@ -395,10 +407,6 @@ bool ApiCatalog::isWakeUpWrite(llvm::StringRef Name, const CallExpr *Call) {
 }
 
 bool ApiCatalog::isFrameworkImplementation(const FunctionDecl *FD) {
-  static const llvm::StringRef Namespaces[] = {
-#define COROLINT_FRAMEWORK_NAMESPACE(Namespace) Namespace,
-#include "ApiCatalog.def"
-  };
   // A lambda's call operator belongs to the function it is written in.
   const DeclContext *DC = FD;
   while (const auto *MD = dyn_cast<CXXMethodDecl>(DC)) {
@@ -419,10 +427,7 @@ bool ApiCatalog::isFrameworkImplementation(const FunctionDecl *FD) {
   if (Qualified.contains_insensitive("test") ||
       Qualified.contains_insensitive("example"))
     return false;
-  return llvm::any_of(Namespaces, [&](llvm::StringRef NS) {
-    return Qualified.starts_with(NS) &&
-           Qualified.drop_front(NS.size()).starts_with("::");
-  });
+  return inFrameworkNamespace(Qualified);
 }
 
 llvm::ArrayRef<llvm::StringRef> ApiCatalog::knownCategories() {
@@ -500,9 +505,11 @@ bool ApiCatalog::isThreadPoolType(QualType T) {
         return isOrDerivesFrom(RD, Pool);
       }))
     return true;
-  // Only the project's own classes by name: a library's are listed above.
+  // Only the project's own classes by name: a library's are listed above
+  // (concurrencpp's thread_pool_executor serves blocking work too).
   const SourceManager &SM = RD->getASTContext().getSourceManager();
-  if (SM.isInSystemHeader(RD->getLocation()) || !RD->getIdentifier())
+  if (SM.isInSystemHeader(RD->getLocation()) || !RD->getIdentifier() ||
+      inFrameworkNamespace(plainQualifiedName(RD)))
     return false;
   std::string Name = RD->getName().lower();
   return llvm::any_of(PoolNames, [&](llvm::StringRef Text) {

@@ -108,6 +108,11 @@ json::Object ruleProperties(llvm::StringRef Check) {
        "high",
        {"concurrency", "coroutines", "correctness", "deadlock",
         "external/cwe/cwe-667"}},
+      // An API-design finding: offloading on purpose is sometimes the
+      // design (BlockingExecutors, IncludeCpuBoundOffload).
+      {"coro-fake-async",
+       "medium",
+       {"api-design", "concurrency", "coroutines", "performance"}},
   };
   llvm::StringRef Precision = "medium";
   json::Array Tags;

@@ -51,6 +51,11 @@ bool isSystemCFunction(const FunctionDecl *FD) {
   return SM.isInSystemHeader(FD->getCanonicalDecl()->getLocation());
 }
 
+// One of the catalog's type tables names the class.
+bool isNamedIn(const CXXRecordDecl *RD, const llvm::StringSet<> &Names) {
+  return RD && Names.contains(plainQualifiedName(RD));
+}
+
 // The qualified name is in a COROLINT_FRAMEWORK_NAMESPACE.
 bool inFrameworkNamespace(llvm::StringRef Qualified) {
   static const llvm::StringRef Namespaces[] = {
@@ -279,8 +284,7 @@ bool ApiCatalog::isCurrentExecutorType(QualType T) {
 #include "ApiCatalog.def"
     return Names;
   }();
-  const CXXRecordDecl *RD = recordOf(T);
-  return RD && Types.contains(plainQualifiedName(RD));
+  return isNamedIn(recordOf(T), Types);
 }
 
 std::optional<int> ApiCatalog::lockGuardMutexArgument(llvm::StringRef Name) {
@@ -364,8 +368,8 @@ bool ApiCatalog::isNoSuspendAwaitType(QualType T) {
 #include "ApiCatalog.def"
     return Names;
   }();
-  const CXXRecordDecl *RD = recordOf(T);
-  return RD && Types.contains(plainQualifiedName(RD));
+  // Reading the current executor is one of them.
+  return isCurrentExecutorType(T) || isNamedIn(recordOf(T), Types);
 }
 
 llvm::ArrayRef<llvm::StringRef> ApiCatalog::nonBlockingSpellings() {
@@ -485,8 +489,7 @@ bool ApiCatalog::isFutureType(QualType T) {
 #include "ApiCatalog.def"
     return Names;
   }();
-  const CXXRecordDecl *RD = executorRecordOf(T);
-  return RD && Types.contains(plainQualifiedName(RD));
+  return isNamedIn(executorRecordOf(T), Types);
 }
 
 bool ApiCatalog::isThreadPoolType(QualType T) {

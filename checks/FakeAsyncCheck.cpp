@@ -79,41 +79,38 @@ void FakeAsyncCheck::check(const MatchFinder::MatchResult &Result) {
          "the work moves to another thread here", DiagnosticIDs::Note);
     return;
   }
-  const ApiMatch &Api = F->Blocking->Api;
-  llvm::StringRef Category =
-      ApiCatalog::describeBlockingCategory(Api.Entry->Category);
+  // What the body does, by shape: the message, and the note at the hop or
+  // the offload (none for inline work).
+  const char *Message = nullptr, *Note = nullptr;
   switch (F->Shape) {
   case FakeAsyncShape::Offload:
-    diag(FD->getLocation(),
-         "'%0' is fake asynchrony: it %1 but only runs blocking work on "
-         "another thread, where '%2' (%3) holds the thread for the whole "
-         "wait; expose the synchronous function and let callers decide where "
-         "to run it, or use %4")
-        << Name << F->Promise << Api.DisplayName << Category
-        << Api.Entry->Advice;
-    diag(static_cast<const Stmt *>(F->Offload)->getBeginLoc(),
-         "the work moves to another thread here", DiagnosticIDs::Note);
+    Message = "'%0' is fake asynchrony: it %1 but only runs blocking work on "
+              "another thread, where '%2' (%3) holds the thread for the "
+              "whole wait; expose the synchronous function and let callers "
+              "decide where to run it, or use %4";
+    Note = "the work moves to another thread here";
     break;
   case FakeAsyncShape::PoolHop:
-    diag(FD->getLocation(),
-         "'%0' is fake asynchrony: it %1 but only hops to a thread pool to "
-         "call '%2' (%3), which holds a pool thread for the whole wait; "
-         "expose the synchronous function and let callers decide where to "
-         "run it, or use %4")
-        << Name << F->Promise << Api.DisplayName << Category
-        << Api.Entry->Advice;
-    diag(static_cast<const Stmt *>(F->Offload)->getBeginLoc(),
-         "the coroutine moves to a thread pool here", DiagnosticIDs::Note);
+    Message = "'%0' is fake asynchrony: it %1 but only hops to a thread pool "
+              "to call '%2' (%3), which holds a pool thread for the whole "
+              "wait; expose the synchronous function and let callers decide "
+              "where to run it, or use %4";
+    Note = "the coroutine moves to a thread pool here";
     break;
   case FakeAsyncShape::Inline:
-    diag(FD->getLocation(),
-         "'%0' is fake asynchrony: it %1 but calls '%2' (%3) on the caller's "
-         "thread and returns an already completed result; expose the "
-         "synchronous function, or use %4")
-        << Name << F->Promise << Api.DisplayName << Category
-        << Api.Entry->Advice;
+    Message = "'%0' is fake asynchrony: it %1 but calls '%2' (%3) on the "
+              "caller's thread and returns an already completed result; "
+              "expose the synchronous function, or use %4";
     break;
   }
+  const ApiMatch &Api = F->Blocking->Api;
+  diag(FD->getLocation(), Message)
+      << Name << F->Promise << Api.DisplayName
+      << ApiCatalog::describeBlockingCategory(Api.Entry->Category)
+      << Api.Entry->Advice;
+  if (Note)
+    diag(static_cast<const Stmt *>(F->Offload)->getBeginLoc(), Note,
+         DiagnosticIDs::Note);
   notePath(*this, *F->Blocking, "blocks");
 }
 

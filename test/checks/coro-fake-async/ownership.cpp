@@ -3,10 +3,10 @@
 // the call of such a function from another coroutine) is its finding, and
 // coro-blocking-call, run alongside, leaves it alone. Run alone,
 // coro-blocking-call reports them as before. Blocking calls that are not
-// part of a fake-async finding stay coro-blocking-call's either way.
+// part of a fake-async finding stay coro-blocking-call's either way (and
+// executor-parameters.cpp: a hop onto an executor the caller chooses).
 // RUN: %check_corolint -check-suffixes=BOTH,ANY %s coro-fake-async,coro-blocking-call %t -- %std_flags -isystem %inputs
 // RUN: %check_corolint -check-suffixes=ALONE,ANY %s coro-blocking-call %t -- %std_flags -isystem %inputs
-#include <concurrencpp/concurrencpp.h>
 #include <cppcoro/static_thread_pool.hpp>
 #include <cppcoro/task.hpp>
 #include <folly/experimental/coro/Task.h>
@@ -75,22 +75,3 @@ folly::coro::Task<std::size_t> manifest_size(std::string path) {
 // CHECK-MESSAGES-ALONE: :[[@LINE-3]]:31: warning: call to 'readManifestAsync' in coroutine 'manifest_size' blocks the executor thread: it reaches 'std::basic_ifstream::basic_ifstream' (file I/O) [coro-blocking-call]
 // CHECK-MESSAGES-ALONE: :[[@LINE-12]]:28: note: through the call to 'read_all' here
 // CHECK-MESSAGES-ALONE: :[[@LINE-58]]:17: note: 'std::basic_ifstream::basic_ifstream' blocks here
-
-// The executors are the caller's choice (concurrencpp's background and CPU
-// pools share a type), and this caller swaps them: the read runs on the
-// CPU pool. That is a blocking call in the wrong place, not an API
-// presenting blocking work as asynchronous.
-using pool_ptr = std::shared_ptr<concurrencpp::thread_pool_executor>;
-concurrencpp::result<void> count_lines(pool_ptr background, pool_ptr cpu,
-                                       std::string path) {
-  co_await concurrencpp::resume_on(background);
-  std::ifstream in(path);
-  co_await concurrencpp::resume_on(cpu);
-}
-// CHECK-MESSAGES-ANY: :[[@LINE-3]]:17: warning: blocking call to 'std::basic_ifstream::basic_ifstream' (file I/O) in coroutine 'count_lines' stalls the executor thread; {{.*}} [coro-blocking-call]
-
-int main() {
-  concurrencpp::runtime rt;
-  count_lines(rt.thread_pool_executor(), rt.background_executor(), "a.txt")
-      .get();
-}

@@ -361,6 +361,8 @@ bool ApiCatalog::isTestAssertionMacro(llvm::StringRef MacroName) {
   };
   return llvm::any_of(
       Prefixes, [&](llvm::StringRef P) { return MacroName.starts_with(P); });
+}
+
 bool ApiCatalog::isNoSuspendAwaitType(QualType T) {
   static const llvm::StringSet<> Types = [] {
     llvm::StringSet<> Names;

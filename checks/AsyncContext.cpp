@@ -12,7 +12,8 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::corolint {
 
 static constexpr llvm::StringLiteral CoroutineBinding = "corolint-coroutine";
-static constexpr llvm::StringLiteral HandlerCallBinding = "corolint-handler-call";
+static constexpr llvm::StringLiteral HandlerCallBinding =
+    "corolint-handler-call";
 
 // The lambda an argument passes, seen through the temporaries, conversions
 // and copies Sema wraps around it.
@@ -88,9 +89,8 @@ bool isOffLoopExecutor(QualType T) {
          llvm::StringRef(Spelled).contains("system_context");
 }
 
-std::optional<AsyncContext> handlerContext(const LambdaExpr *L,
-                                           const CallExpr *Call,
-                                           unsigned ArgIndex) {
+std::optional<AsyncContext>
+handlerContext(const LambdaExpr *L, const CallExpr *Call, unsigned ArgIndex) {
   if (isCoroutine(L->getCallOperator()))
     return std::nullopt; // Found as a coroutine in its own right.
   const FunctionDecl *Callee = Call->getDirectCallee();
@@ -343,7 +343,8 @@ bool isOnConditionalPath(const ExecutionSite &Site) {
     } else if (const auto *Switch = dyn_cast<SwitchStmt>(Parent)) {
       if (Child == Switch->getBody())
         return true;
-    } else if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(Parent)) {
+    } else if (const auto *Cond =
+                   dyn_cast<AbstractConditionalOperator>(Parent)) {
       if (Child == Cond->getTrueExpr() || Child == Cond->getFalseExpr())
         return true;
     } else if (const auto *BO = dyn_cast<BinaryOperator>(Parent)) {
@@ -365,6 +366,63 @@ bool isStatementExpressionValue(const ExecutionSite &Site) {
     if (Path[I] == Site.Block)
       return isa<StmtExpr>(Path[I - 1]);
   return false;
+}
+
+namespace {
+// Whether \p Child, a child of the loop \p Loop, runs on each of its
+// iterations: the condition and body of every loop, the increment of a for.
+// A for's initialiser and a range-for's range run once.
+bool runsEveryIteration(const Stmt *Loop, const Stmt *Child) {
+  if (const auto *While = dyn_cast<WhileStmt>(Loop))
+    return Child == While->getBody() || Child == While->getCond() ||
+           Child == While->getConditionVariableDeclStmt();
+  if (const auto *Do = dyn_cast<DoStmt>(Loop))
+    return Child == Do->getBody() || Child == Do->getCond();
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    return Child == For->getBody() || Child == For->getCond() ||
+           Child == For->getInc() ||
+           Child == For->getConditionVariableDeclStmt();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
+    return Child == Range->getBody() || Child == Range->getLoopVarStmt();
+  return false;
+}
+
+// Whether \p Child of a loop nested in the walked one runs every time the
+// nested loop does: a do's body, any loop's first condition test, a for's
+// initialiser.
+bool runsWheneverNestedLoopRuns(const Stmt *Loop, const Stmt *Child) {
+  if (isa<DoStmt>(Loop))
+    return true;
+  if (const auto *While = dyn_cast<WhileStmt>(Loop))
+    return Child == While->getCond() ||
+           Child == While->getConditionVariableDeclStmt();
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    return Child == For->getInit() || Child == For->getCond() ||
+           Child == For->getConditionVariableDeclStmt();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
+    return Child == Range->getInit() || Child == Range->getRangeStmt() ||
+           Child == Range->getBeginStmt() || Child == Range->getEndStmt();
+  return false;
+}
+} // namespace
+
+bool suspendsOnEveryIteration(const Stmt *Loop) {
+  bool Suspends = false;
+  forEachExecutedStmtIn(Loop, [&](const ExecutionSite &Site) {
+    if (Suspends ||
+        !isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(Site.S))
+      return;
+    // Ancestors[0] is the loop itself.
+    if (Site.Ancestors.empty() || !runsEveryIteration(Loop, Site.childOf(0)) ||
+        isOnConditionalPath(Site))
+      return;
+    for (size_t I = 1; I < Site.Ancestors.size(); ++I)
+      if (isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(Site.Ancestors[I]) &&
+          !runsWheneverNestedLoopRuns(Site.Ancestors[I], Site.childOf(I)))
+        return;
+    Suspends = true;
+  });
+  return Suspends;
 }
 
 void forEachExecutedStmt(

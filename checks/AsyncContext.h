@@ -120,6 +120,14 @@ void forEachExecutedStmt(const AsyncContext &Ctx,
 void forEachExecutedStmtIn(
     const Stmt *Body, llvm::function_ref<void(const ExecutionSite &)> Visit);
 
+/// True if \p Loop (a while, do, for or range-for statement) suspends on
+/// every iteration: a co_await or co_yield in its condition or body that is
+/// not on a conditional path (isOnConditionalPath) nor in a nested loop's
+/// body, which may run zero times. A `continue` or `break` taken before the
+/// suspension is not modelled. (Until the shared suspension-flow analysis
+/// lands, this is where the question is answered.)
+bool suspendsOnEveryIteration(const Stmt *Loop);
+
 /// A value computed by a statement and thrown away.
 struct DroppedValue {
   /// The expression as Sema built it, the statement itself.

@@ -2,6 +2,7 @@
 
 #include "BlockingCallCheck.h"
 #include "DetachedTaskCheck.h"
+#include "DroppedCancellationCheck.h"
 #include "SyncWaitCheck.h"
 #include "UnawaitedTaskCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -15,6 +16,8 @@ public:
     Factories.registerCheck<SyncWaitCheck>("coro-sync-wait");
     Factories.registerCheck<DetachedTaskCheck>("coro-detached-task");
     Factories.registerCheck<UnawaitedTaskCheck>("coro-unawaited-task");
+    Factories.registerCheck<DroppedCancellationCheck>(
+        "coro-dropped-cancellation");
   }
 };
 

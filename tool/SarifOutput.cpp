@@ -101,6 +101,10 @@ json::Object ruleProperties(llvm::StringRef Check) {
        "medium",
        {"coroutines", "error-handling", "reliability"}},
       {"coro-unawaited-task", "high", {"coroutines", "correctness"}},
+      // Not passing a token is sometimes deliberate (ShieldFunctions).
+      {"coro-dropped-cancellation",
+       "medium",
+       {"coroutines", "reliability", "resource-management"}},
   };
   llvm::StringRef Precision = "medium";
   json::Array Tags;

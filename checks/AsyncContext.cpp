@@ -12,8 +12,7 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::corolint {
 
 static constexpr llvm::StringLiteral CoroutineBinding = "corolint-coroutine";
-static constexpr llvm::StringLiteral HandlerCallBinding =
-    "corolint-handler-call";
+static constexpr llvm::StringLiteral HandlerCallBinding = "corolint-handler-call";
 
 // The lambda an argument passes, seen through the temporaries, conversions
 // and copies Sema wraps around it.
@@ -89,8 +88,9 @@ bool isOffLoopExecutor(QualType T) {
          llvm::StringRef(Spelled).contains("system_context");
 }
 
-std::optional<AsyncContext>
-handlerContext(const LambdaExpr *L, const CallExpr *Call, unsigned ArgIndex) {
+std::optional<AsyncContext> handlerContext(const LambdaExpr *L,
+                                           const CallExpr *Call,
+                                           unsigned ArgIndex) {
   if (isCoroutine(L->getCallOperator()))
     return std::nullopt; // Found as a coroutine in its own right.
   const FunctionDecl *Callee = Call->getDirectCallee();
@@ -343,8 +343,7 @@ bool isOnConditionalPath(const ExecutionSite &Site) {
     } else if (const auto *Switch = dyn_cast<SwitchStmt>(Parent)) {
       if (Child == Switch->getBody())
         return true;
-    } else if (const auto *Cond =
-                   dyn_cast<AbstractConditionalOperator>(Parent)) {
+    } else if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(Parent)) {
       if (Child == Cond->getTrueExpr() || Child == Cond->getFalseExpr())
         return true;
     } else if (const auto *BO = dyn_cast<BinaryOperator>(Parent)) {

@@ -674,8 +674,13 @@ void DroppedCancellationCheck::checkFunction(const FunctionDecl *FD,
           Catalog.lookup(Call, ApiKind::DropsToken);
       if (!Detach)
         return;
-      // co_withCancellation(token, task()) or start(callback, token).
-      if (passesAToken(Call, IsToken))
+      // A start() that takes a token is the first rule's finding, with a
+      // fix-it; one bound with co_withCancellation(token, task()) keeps it.
+      if (llvm::any_of(Detach->Callee->parameters(),
+                       [&](const ParmVarDecl *P) {
+                         return isTokenType(P->getType());
+                       }) ||
+          passesAToken(Call, IsToken))
         return;
       std::optional<ImplicitToken> Implicit = ApiCatalog::implicitToken(Fw);
       diag(Call->getExprLoc(),
@@ -729,8 +734,11 @@ void DroppedCancellationCheck::checkFunction(const FunctionDecl *FD,
     bool Inherited = llvm::any_of(Checked, [&](const ValueDecl *T) {
       return ApiCatalog::inheritsToken(Fw, T->getType());
     });
-    bool Suspends = Coroutine && !Inherited && suspendsOnEveryIteration(Site.S);
-    bool Forever = isIndefinite(Site.S, Ctx) && !canLeave(Site.S);
+    bool Suspends = Coroutine && suspendsOnEveryIteration(Site.S);
+    if (Suspends && Inherited)
+      return;
+    bool Forever =
+        !Suspends && isIndefinite(Site.S, Ctx) && !canLeave(Site.S);
     if (!Suspends && !Forever)
       return;
     Reported.insert(Site.S);

@@ -698,6 +698,11 @@ void DroppedCancellationCheck::checkFunction(const FunctionDecl *FD,
   bool SignatureImposed =
       Method && (Method->isVirtual() || Method->size_overridden_methods() > 0);
   TokenUses Uses = usesIn(Body, OwnTokens);
+  // A constructor may store its token in a member initialiser.
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->isWritten())
+        Uses.TraverseStmt(Init->getInit());
   if (!SignatureImposed && !FD->isTemplateInstantiation() && !ReportedCall)
     for (const ParmVarDecl *P : FD->parameters())
       if (OwnTokens.contains(P) && !Uses.Named.contains(P) &&

@@ -208,6 +208,16 @@ private:
   std::stop_token stop_;
 };
 
+// Stored by a constructor's member initialiser.
+class Watchdog {
+public:
+  explicit Watchdog(std::stop_token st) : stop_(st) {}
+  bool expired() const { return stop_.stop_requested(); }
+
+private:
+  std::stop_token stop_;
+};
+
 // An override's and a virtual function's signature belong to the interface.
 class Task {
 public:

@@ -525,6 +525,7 @@ void DroppedCancellationCheck::checkFunction(const FunctionDecl *FD,
   // A call that drops or misdirects a token is the finding; the unused
   // parameter it leaves behind is the same problem.
   bool ReportedCall = false;
+  llvm::SmallPtrSet<const Stmt *, 4> ReportedCalls;
   std::string Fn = describeFunction(FD);
   if (!Tokens.empty())
     Walk([&](const ExecutionSite &Site) {
@@ -576,6 +577,7 @@ void DroppedCancellationCheck::checkFunction(const FunctionDecl *FD,
                     insertArgument(*Shape, Written, I, Pass->Spelling, Ctx))
               Diag << *Fix;
           ReportedCall = true;
+          ReportedCalls.insert(Site.S);
           return;
         }
         if (isEmptyToken(Arg)) {
@@ -592,6 +594,7 @@ void DroppedCancellationCheck::checkFunction(const FunctionDecl *FD,
             if (auto Fix = replaceArgument(Arg, Pass->Spelling))
               Diag << *Fix;
           ReportedCall = true;
+          ReportedCalls.insert(Site.S);
           return;
         }
         // The wrong token: a lambda or nested coroutine with a token of
@@ -620,6 +623,7 @@ void DroppedCancellationCheck::checkFunction(const FunctionDecl *FD,
             if (auto Fix = replaceArgument(Arg, Mine->Spelling))
               Diag << *Fix;
           ReportedCall = true;
+          ReportedCalls.insert(Site.S);
         }
       }
 
@@ -653,6 +657,7 @@ void DroppedCancellationCheck::checkFunction(const FunctionDecl *FD,
       // The overload may return another type: only a call whose value is
       // unused is rewritten.
       ReportedCall = true;
+      ReportedCalls.insert(Site.S);
       const auto *Full = dyn_cast<Expr>(Site.FullStmt);
       bool ValueUnused = Full && stripWrappers(Full) == CallE;
       if (Pass && Written == Shape->Args.size() &&
@@ -734,6 +739,14 @@ void DroppedCancellationCheck::checkFunction(const FunctionDecl *FD,
       return;
     if (!usesIn(Site.S, Checked).Named.empty())
       return;
+    // A call in the loop that drops the token is the finding already; its
+    // fix makes the loop pass the token on.
+    bool HasReportedCall = false;
+    forEachExecutedStmtIn(Site.S, [&](const ExecutionSite &Inner) {
+      HasReportedCall |= ReportedCalls.contains(Inner.S);
+    });
+    if (HasReportedCall)
+      return;
     // Awaiting in a framework that hands its token to the awaited work
     // passes every token of that type on.
     bool Inherited = llvm::any_of(Checked, [&](const ValueDecl *T) {
@@ -742,8 +755,7 @@ void DroppedCancellationCheck::checkFunction(const FunctionDecl *FD,
     bool Suspends = Coroutine && suspendsOnEveryIteration(Site.S);
     if (Suspends && Inherited)
       return;
-    bool Forever =
-        !Suspends && isIndefinite(Site.S, Ctx) && !canLeave(Site.S);
+    bool Forever = !Suspends && isIndefinite(Site.S, Ctx) && !canLeave(Site.S);
     if (!Suspends && !Forever)
       return;
     Reported.insert(Site.S);

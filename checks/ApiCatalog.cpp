@@ -396,8 +396,8 @@ bool ApiCatalog::isWakeUpWrite(llvm::StringRef Name, const CallExpr *Call) {
       continue;
     // write(fd, &value, sizeof(value)) with value a scalar of at most eight
     // bytes: an eventfd counter or a self-pipe's wake-up byte.
-    const auto *Addr = dyn_cast<UnaryOperator>(
-        Call->getArg(R.DataArg)->IgnoreParenImpCasts());
+    const auto *Addr =
+        dyn_cast<UnaryOperator>(Call->getArg(R.DataArg)->IgnoreParenImpCasts());
     const auto *Size = dyn_cast<UnaryExprOrTypeTraitExpr>(
         Call->getArg(R.SizeArg)->IgnoreParenImpCasts());
     if (!Addr || Addr->getOpcode() != UO_AddrOf || !Size ||
@@ -409,6 +409,87 @@ bool ApiCatalog::isWakeUpWrite(llvm::StringRef Name, const CallExpr *Call) {
         Ctx.getTypeSize(Value) <= 64)
       return true;
   }
+  return false;
+}
+
+namespace {
+// The catalog names of one token table, with their Boost.Asio spellings.
+llvm::StringSet<> withBoostSpellings(llvm::ArrayRef<llvm::StringRef> Names) {
+  llvm::StringSet<> Set;
+  for (llvm::StringRef Name : Names) {
+    Set.insert(Name);
+    if (std::string Boost = boostAsioSpelling(Name); !Boost.empty())
+      Set.insert(Boost);
+  }
+  return Set;
+}
+
+bool recordNamed(QualType T, const llvm::StringSet<> &Names) {
+  const CXXRecordDecl *RD = recordOf(T);
+  return RD && Names.contains(plainQualifiedName(RD));
+}
+} // namespace
+
+bool ApiCatalog::isTokenType(QualType T, llvm::ArrayRef<std::string> Extra) {
+  static const llvm::StringSet<> Types = withBoostSpellings({
+#define COROLINT_TOKEN_TYPE(Type) Type,
+#include "ApiCatalog.def"
+  });
+  if (T.isNull())
+    return false;
+  if (recordNamed(T, Types))
+    return true;
+  const CXXRecordDecl *RD = recordOf(T);
+  return RD && llvm::is_contained(Extra, plainQualifiedName(RD));
+}
+
+bool ApiCatalog::isTokenGetter(QualType Operand) {
+  static const llvm::StringSet<> Getters = {
+#define COROLINT_TOKEN_GETTER(Fw, Type, Spelling) Type,
+#include "ApiCatalog.def"
+  };
+  return recordNamed(Operand, Getters);
+}
+
+std::optional<ImplicitToken> ApiCatalog::implicitToken(Framework Fw) {
+  llvm::StringRef Getter, TokenType;
+#define COROLINT_TOKEN_GETTER(F, Type, Spelling)                               \
+  if (Fw == Framework::F)                                                      \
+    Getter = Spelling;
+#define COROLINT_TOKEN_INHERITED(F, Type)                                      \
+  if (Fw == Framework::F)                                                      \
+    TokenType = Type;
+#include "ApiCatalog.def"
+  if (Getter.empty() || TokenType.empty())
+    return std::nullopt;
+  return ImplicitToken{Getter, TokenType};
+}
+
+bool ApiCatalog::isTokenCheck(const FunctionDecl *Method) {
+  static const llvm::StringSet<> Checks = withBoostSpellings({
+#define COROLINT_TOKEN_CHECK(Name) Name,
+#include "ApiCatalog.def"
+  });
+  return Method && Checks.contains(plainQualifiedName(Method));
+}
+
+bool ApiCatalog::isTokenCallback(QualType T) {
+  static const llvm::StringSet<> Callbacks = withBoostSpellings({
+#define COROLINT_TOKEN_CALLBACK(Type) Type,
+#include "ApiCatalog.def"
+  });
+  return recordNamed(T, Callbacks);
+}
+
+bool ApiCatalog::inheritsToken(Framework Fw, QualType Token) {
+  const CXXRecordDecl *RD = recordOf(Token);
+  if (!RD)
+    return false;
+  std::string Name = plainQualifiedName(RD);
+#define COROLINT_TOKEN_INHERITED(F, TokenType)                                 \
+  if (Fw == Framework::F && Name == TokenType)                                 \
+    return true;
+#include "ApiCatalog.def"
   return false;
 }
 

@@ -36,6 +36,7 @@ enum class ApiKind {
   ReadyResult,  ///< Wraps an already computed value in a completed future.
   WorkWrapper,  ///< Holds a function for later (std::packaged_task).
   ThreadPool,   ///< Returns a framework's executor for CPU work.
+  DropsToken,   ///< Starts a task without the coroutine's own token.
 };
 
 struct ApiEntry {
@@ -87,6 +88,14 @@ struct AwaitRewrite {
   /// The wait must take nothing but the operand.
   bool NeedsNoExtraArgs = false;
   std::string Template;
+};
+
+/// A coroutine's token that it holds without declaring it.
+struct ImplicitToken {
+  /// The getter to await: "folly::coro::co_current_cancellation_token".
+  llvm::StringRef Getter;
+  /// The token's class: "folly::CancellationToken".
+  llvm::StringRef TokenType;
 };
 
 /// What a call was recognised as.
@@ -180,6 +189,26 @@ public:
 
   /// Whether \p MacroName is a unit-test assertion (COROLINT_TEST_ASSERTION).
   static bool isTestAssertionMacro(llvm::StringRef MacroName);
+  /// Whether \p T, seen through references, cv and sugar, is a
+  /// cancellation token type (COROLINT_TOKEN_TYPE) or one of \p Extra (plain
+  /// qualified names, the TokenTypes option).
+  static bool isTokenType(QualType T, llvm::ArrayRef<std::string> Extra = {});
+  /// Whether awaiting a \p Operand yields the coroutine's own token
+  /// (COROLINT_TOKEN_GETTER).
+  static bool isTokenGetter(QualType Operand);
+  /// The token every coroutine of \p Fw holds without declaring it (a
+  /// folly Task's, asio's cancellation state), if awaiting a getter yields
+  /// it.
+  static std::optional<ImplicitToken> implicitToken(Framework Fw);
+  /// Whether \p Method asks a token whether cancellation was requested
+  /// (COROLINT_TOKEN_CHECK).
+  static bool isTokenCheck(const FunctionDecl *Method);
+  /// Whether constructing a \p T from a token registers a cancellation
+  /// callback (COROLINT_TOKEN_CALLBACK).
+  static bool isTokenCallback(QualType T);
+  /// Whether `co_await` in a coroutine of \p Fw hands the awaited work the
+  /// coroutine's token of type \p Token (COROLINT_TOKEN_INHERITED).
+  static bool inheritsToken(Framework Fw, QualType Token);
 
   /// Whether \p FD is part of a coroutine framework's own implementation
   /// (declared in a COROLINT_FRAMEWORK_NAMESPACE).

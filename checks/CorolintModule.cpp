@@ -2,8 +2,9 @@
 
 #include "BlockingCallCheck.h"
 #include "DetachedTaskCheck.h"
-#include "LockAcrossAwaitCheck.h"
+#include "DroppedCancellationCheck.h"
 #include "FakeAsyncCheck.h"
+#include "LockAcrossAwaitCheck.h"
 #include "SyncWaitCheck.h"
 #include "ThreadLocalAcrossAwaitCheck.h"
 #include "UnawaitedTaskCheck.h"
@@ -22,6 +23,8 @@ public:
     Factories.registerCheck<ThreadLocalAcrossAwaitCheck>(
         "coro-thread-local-across-await");
     Factories.registerCheck<FakeAsyncCheck>("coro-fake-async");
+    Factories.registerCheck<DroppedCancellationCheck>(
+        "coro-dropped-cancellation");
   }
 };
 

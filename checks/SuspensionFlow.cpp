@@ -1,6 +1,7 @@
 //===--- SuspensionFlow.cpp - Facts carried across suspension points ------===//
 
 #include "SuspensionFlow.h"
+#include "AsyncContext.h"
 #include "Names.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
@@ -77,6 +78,63 @@ std::unique_ptr<CoroutineFlow> CoroutineFlow::build(const FunctionDecl *FD,
   Flow->Order = std::make_unique<PostOrderCFGView>(Graph.get());
   Flow->Graph = std::move(Graph);
   return Flow;
+}
+
+namespace {
+// Whether \p Child, a child of the loop \p Loop, runs on each of its
+// iterations: the condition and body of every loop, the increment of a for.
+// A for's initialiser and a range-for's range run once.
+bool runsEveryIteration(const Stmt *Loop, const Stmt *Child) {
+  if (const auto *While = dyn_cast<WhileStmt>(Loop))
+    return Child == While->getBody() || Child == While->getCond() ||
+           Child == While->getConditionVariableDeclStmt();
+  if (const auto *Do = dyn_cast<DoStmt>(Loop))
+    return Child == Do->getBody() || Child == Do->getCond();
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    return Child == For->getBody() || Child == For->getCond() ||
+           Child == For->getInc() ||
+           Child == For->getConditionVariableDeclStmt();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
+    return Child == Range->getBody() || Child == Range->getLoopVarStmt();
+  return false;
+}
+
+// Whether \p Child of a loop nested in the walked one runs every time the
+// nested loop does: a do's body, any loop's first condition test, a for's
+// initialiser.
+bool runsWheneverNestedLoopRuns(const Stmt *Loop, const Stmt *Child) {
+  if (isa<DoStmt>(Loop))
+    return true;
+  if (const auto *While = dyn_cast<WhileStmt>(Loop))
+    return Child == While->getCond() ||
+           Child == While->getConditionVariableDeclStmt();
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    return Child == For->getInit() || Child == For->getCond() ||
+           Child == For->getConditionVariableDeclStmt();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
+    return Child == Range->getInit() || Child == Range->getRangeStmt() ||
+           Child == Range->getBeginStmt() || Child == Range->getEndStmt();
+  return false;
+}
+} // namespace
+
+bool suspendsOnEveryIteration(const Stmt *Loop) {
+  bool Suspends = false;
+  forEachExecutedStmtIn(Loop, [&](const ExecutionSite &Site) {
+    if (Suspends ||
+        !isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(Site.S))
+      return;
+    // Ancestors[0] is the loop itself.
+    if (Site.Ancestors.empty() || !runsEveryIteration(Loop, Site.childOf(0)) ||
+        isOnConditionalPath(Site))
+      return;
+    for (size_t I = 1; I < Site.Ancestors.size(); ++I)
+      if (isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(Site.Ancestors[I]) &&
+          !runsWheneverNestedLoopRuns(Site.Ancestors[I], Site.childOf(I)))
+        return;
+    Suspends = true;
+  });
+  return Suspends;
 }
 
 FlowClient::~FlowClient() = default;

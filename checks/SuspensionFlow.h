@@ -55,6 +55,15 @@ const CoroutineSuspendExpr *suspensionAt(const CFGElement &E);
 bool resumesOnSameThread(const CoroutineSuspendExpr *E,
                          const llvm::StringSet<> &AllowedAwaitables);
 
+/// True if \p Loop (a while, do, for or range-for statement) suspends on
+/// every iteration: a co_await or co_yield in its condition or body that is
+/// not on a conditional path (isOnConditionalPath) nor in a nested loop's
+/// body, which may run zero times. A `continue` or `break` taken before the
+/// suspension is not modelled. A question about the loop's statements, not
+/// its CFG: the cancellation check asks it of every loop of a coroutine, and
+/// a CFG is built only for coroutines with something to track.
+bool suspendsOnEveryIteration(const Stmt *Loop);
+
 /// The control flow of one coroutine body.
 class CoroutineFlow {
 public:

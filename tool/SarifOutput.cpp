@@ -113,6 +113,10 @@ json::Object ruleProperties(llvm::StringRef Check) {
       {"coro-fake-async",
        "medium",
        {"api-design", "concurrency", "coroutines", "performance"}},
+      // Not passing a token is sometimes deliberate (ShieldFunctions).
+      {"coro-dropped-cancellation",
+       "medium",
+       {"coroutines", "reliability", "resource-management"}},
   };
   llvm::StringRef Precision = "medium";
   json::Array Tags;

@@ -37,3 +37,24 @@ int main() {
   int six = cppcoro::sync_wait(shard);
   return six + cppcoro::sync_wait(loadShard(1));
 }
+
+// Cancellation: a source's token, a registration, a cancellable timer.
+#include <cppcoro/cancellation_registration.hpp>
+#include <cppcoro/cancellation_source.hpp>
+#include <cppcoro/io_service.hpp>
+#include <cppcoro/operation_cancelled.hpp>
+cppcoro::task<void> cancellable_tick(cppcoro::io_service &io,
+                                     cppcoro::cancellation_token ct) {
+  cppcoro::cancellation_registration reg(ct, [&] { io.stop(); });
+  try {
+    co_await io.schedule_after(std::chrono::milliseconds(5), ct);
+  } catch (const cppcoro::operation_cancelled &) {
+  }
+  ct.throw_if_cancellation_requested();
+}
+void cancel_tick(cppcoro::io_service &io) {
+  cppcoro::cancellation_source source;
+  auto t = cancellable_tick(io, source.token());
+  source.request_cancellation();
+  (void)source.is_cancellation_requested();
+}

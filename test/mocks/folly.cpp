@@ -81,3 +81,19 @@ int main() {
   int t = std::move(computed).get();
   return v + w + z + u + t;
 }
+
+// Cancellation: the awaiter's token, a bound child, a callback, a source.
+#include <folly/CancellationToken.h>
+#include <folly/coro/WithCancellation.h>
+folly::coro::Task<void> cancellable(folly::Executor::KeepAlive<> ex) {
+  const folly::CancellationToken &token =
+      co_await folly::coro::co_current_cancellation_token;
+  folly::CancellationCallback onCancel(token, [] {});
+  co_await co_withCancellation(token, countRows());
+  co_withCancellation(token, countRows())
+      .scheduleOn(ex)
+      .start([](auto &&) {}, token);
+  folly::CancellationSource source;
+  (void)source.requestCancellation();
+  (void)(token.isCancellationRequested() || source.getToken().canBeCancelled());
+}

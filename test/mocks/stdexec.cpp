@@ -49,3 +49,29 @@ int main() {
   stdexec::sync_wait(stdexec::schedule(loop.get_scheduler()));
   return v + std::get<0>(*r);
 }
+
+// Stop tokens: a source, a callback, the token of a receiver's environment
+// (never_stop_token when it has none).
+struct TokenEnv {
+  stdexec::inplace_stop_token token;
+  stdexec::inplace_stop_token query(stdexec::get_stop_token_t) const noexcept {
+    return token;
+  }
+};
+struct TokenReceiver {
+  TokenEnv env;
+  TokenEnv get_env() const noexcept { return env; }
+};
+struct NoEnvReceiver {};
+static_assert(std::is_same_v<decltype(stdexec::get_stop_token(
+                                 stdexec::get_env(NoEnvReceiver{}))),
+                             stdexec::never_stop_token>);
+bool stop_tokens() {
+  stdexec::inplace_stop_source source;
+  TokenReceiver receiver{{source.get_token()}};
+  auto st = stdexec::get_stop_token(stdexec::get_env(receiver));
+  bool stopped = false;
+  stdexec::inplace_stop_callback on_stop(st, [&] { stopped = true; });
+  source.request_stop();
+  return st.stop_requested() && stopped;
+}

@@ -13,6 +13,88 @@
 namespace stdexec {
 struct sender_t {};
 
+// --- Stop tokens (upstream stdexec/stop_token.hpp) -------------------------
+class inplace_stop_source;
+
+class inplace_stop_token {
+public:
+  /// A token with no source: stop can never be requested.
+  inplace_stop_token() noexcept = default;
+  bool stop_requested() const noexcept;
+  bool stop_possible() const noexcept { return __source_ != nullptr; }
+  bool operator==(const inplace_stop_token &) const noexcept = default;
+
+private:
+  friend class inplace_stop_source;
+  explicit inplace_stop_token(const inplace_stop_source *s) noexcept
+      : __source_(s) {}
+  const inplace_stop_source *__source_ = nullptr;
+};
+
+class inplace_stop_source {
+public:
+  inplace_stop_source() noexcept = default;
+  inplace_stop_source(const inplace_stop_source &) = delete;
+  inplace_stop_token get_token() const noexcept {
+    return inplace_stop_token(this);
+  }
+  bool request_stop() noexcept { return !std::exchange(__stopped_, true); }
+  bool stop_requested() const noexcept { return __stopped_; }
+
+private:
+  bool __stopped_ = false;
+};
+
+inline bool inplace_stop_token::stop_requested() const noexcept {
+  return __source_ && __source_->stop_requested();
+}
+
+template <typename Callback> class inplace_stop_callback {
+public:
+  template <typename C>
+  explicit inplace_stop_callback(inplace_stop_token token, C &&cb) noexcept
+      : __token_(token), __cb_(std::forward<C>(cb)) {}
+  inplace_stop_callback(const inplace_stop_callback &) = delete;
+
+private:
+  inplace_stop_token __token_;
+  Callback __cb_;
+};
+template <typename Callback>
+inplace_stop_callback(inplace_stop_token, Callback)
+    -> inplace_stop_callback<Callback>;
+
+/// The token of an environment that offers none: stop is never requested.
+struct never_stop_token {
+  static constexpr bool stop_requested() noexcept { return false; }
+  static constexpr bool stop_possible() noexcept { return false; }
+  bool operator==(const never_stop_token &) const noexcept = default;
+};
+
+// --- Environments and queries -----------------------------------------------
+struct empty_env {};
+
+struct get_env_t {
+  template <typename T> decltype(auto) operator()(const T &t) const noexcept {
+    if constexpr (requires { t.get_env(); })
+      return t.get_env();
+    else
+      return empty_env{};
+  }
+};
+inline constexpr get_env_t get_env{};
+
+struct get_stop_token_t {
+  /// The environment's stop token, or never_stop_token when it has none.
+  template <typename Env> auto operator()(const Env &env) const noexcept {
+    if constexpr (requires { env.query(get_stop_token_t{}); })
+      return env.query(get_stop_token_t{});
+    else
+      return never_stop_token{};
+  }
+};
+inline constexpr get_stop_token_t get_stop_token{};
+
 template <typename S>
 concept sender = requires { typename std::remove_cvref_t<S>::sender_concept; };
 

@@ -7,6 +7,7 @@
 #pragma once
 #include <corolint-mock/lazy_task.h>
 #include <coroutine>
+#include <folly/CancellationToken.h>
 #include <folly/Executor.h>
 #include <folly/Unit.h>
 #include <folly/futures/Future.h>
@@ -14,6 +15,11 @@
 
 namespace folly::coro {
 template <typename T = void> class Task;
+
+/// `co_await co_current_cancellation_token` in a Task yields the token of
+/// whoever awaits the task: the one co_await forwards implicitly.
+class co_current_cancellation_token_t {};
+inline constexpr co_current_cancellation_token_t co_current_cancellation_token;
 template <typename T = void> class TaskWithExecutor;
 
 namespace detail {
@@ -43,6 +49,14 @@ public:
   }
   SemiFuture<lift_unit_t<T>> semi() &&;
 
+  /// The task with \p cancelToken as its token instead of its awaiter's
+  /// (upstream: a hidden friend of Task).
+  friend Task co_withCancellation(folly::CancellationToken cancelToken,
+                                  Task &&task) noexcept {
+    (void)cancelToken;
+    return std::move(task);
+  }
+
 private:
   friend class detail::TaskPromise<T>;
   template <typename> friend class TaskWithExecutor;
@@ -68,8 +82,13 @@ public:
     Promise<lift_unit_t<T>> p;
     return p.getSemiFuture();
   }
-  /// Starts the task and calls tryCallback with its result.
-  template <typename F> void start(F &&tryCallback) && { (void)tryCallback; }
+  /// Starts the task and calls tryCallback with its result; cancelToken is
+  /// the only token the task sees.
+  template <typename F>
+  void start(F &&tryCallback, folly::CancellationToken cancelToken = {}) && {
+    (void)tryCallback;
+    (void)cancelToken;
+  }
   /// Starts the task inline, assuming the caller is on its executor.
   SemiFuture<lift_unit_t<T>> startInlineUnsafe() && {
     Promise<lift_unit_t<T>> p;
@@ -116,6 +135,15 @@ public:
   auto await_transform(TaskWithExecutor<U> &&task) noexcept {
     return corolint_mock::task_awaiter<TaskPromise<U>>{task.handle_()};
   }
+  auto await_transform(co_current_cancellation_token_t) noexcept {
+    struct Awaiter {
+      const folly::CancellationToken &token;
+      bool await_ready() const noexcept { return true; }
+      void await_suspend(std::coroutine_handle<>) noexcept {}
+      const folly::CancellationToken &await_resume() noexcept { return token; }
+    };
+    return Awaiter{cancelToken_};
+  }
   template <typename U> auto await_transform(SemiFuture<U> &&future) {
     return FutureAwaiter<U>{std::move(future)};
   }
@@ -123,6 +151,9 @@ public:
   Awaitable &&await_transform(Awaitable &&awaitable) noexcept {
     return static_cast<Awaitable &&>(awaitable);
   }
+
+private:
+  folly::CancellationToken cancelToken_;
 };
 } // namespace detail
 } // namespace folly::coro

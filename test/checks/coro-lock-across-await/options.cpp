@@ -1,25 +1,12 @@
-// RUN: %check_corolint %s coro-lock-across-await %t -config="{CheckOptions: {coro-lock-across-await.LockTypes: 'base::AutoLock', coro-lock-across-await.MutexTypes: 'base::Lock', coro-lock-across-await.AllowedAwaitables: 'app::resume_inline'}}" -- %std_flags
+// RUN: %check_corolint %s coro-lock-across-await %t -config="{CheckOptions: {coro-lock-across-await.LockTypes: 'base::AutoLock', coro-lock-across-await.MutexTypes: 'base::Lock', coro-lock-across-await.AllowedAwaitables: 'app::resume_inline'}}" -- %std_flags -I%inputs
 //
 // The options: project guard and mutex types, and an awaitable known to
 // resume on the same thread; pthread mutexes, which need no option.
 #include <coroutine>
+#include <corolint-mock/eager_task.h>
 #include <mutex>
 #include <pthread.h>
 
-struct task {
-  struct promise_type {
-    task get_return_object() { return {}; }
-    std::suspend_never initial_suspend() noexcept { return {}; }
-    std::suspend_never final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() {}
-  };
-};
-struct io_op {
-  bool await_ready() noexcept { return false; }
-  void await_suspend(std::coroutine_handle<>) noexcept {}
-  int await_resume() noexcept { return 1; }
-};
 io_op read_some();
 
 namespace base {

@@ -1,4 +1,4 @@
-// RUN: %check_corolint %s coro-lock-across-await %t -- %std_flags
+// RUN: %check_corolint %s coro-lock-across-await %t -- %std_flags -I%inputs
 //
 // Every row of the precision table of issue 9 (and of
 // ../shared/design/anchors-next-checks-2026-12.md, section 1) on real
@@ -6,24 +6,11 @@
 // wrong. The stock checks' answers on these lines are in
 // stock-differential.test.
 #include <coroutine>
+#include <corolint-mock/eager_task.h>
 #include <mutex>
 #include <shared_mutex>
 #include <utility>
 
-struct task {
-  struct promise_type {
-    task get_return_object() { return {}; }
-    std::suspend_never initial_suspend() noexcept { return {}; }
-    std::suspend_never final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() {}
-  };
-};
-struct io_op {
-  bool await_ready() noexcept { return false; }
-  void await_suspend(std::coroutine_handle<>) noexcept {}
-  int await_resume() noexcept { return 1; }
-};
 io_op read_some();
 io_op write_some(int);
 extern std::mutex m;

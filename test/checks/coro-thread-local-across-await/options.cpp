@@ -1,15 +1,11 @@
-// RUN: %check_corolint %s coro-thread-local-across-await %t -config="{CheckOptions: {coro-thread-local-across-await.SameThreadFrameworks: 'shard::future', coro-thread-local-across-await.AllowedAwaitables: 'app::resume_inline'}}" -- %std_flags
+// RUN: %check_corolint %s coro-thread-local-across-await %t -config="{CheckOptions: {coro-thread-local-across-await.SameThreadFrameworks: 'shard::future', coro-thread-local-across-await.AllowedAwaitables: 'app::resume_inline'}}" -- %std_flags -I%inputs
 //
 // SameThreadFrameworks: a runtime that resumes every coroutine on the thread
 // it suspended on (seastar-style shards) keeps thread-bound state valid.
 // AllowedAwaitables: an awaitable known to resume on the same thread.
 #include <coroutine>
+#include <corolint-mock/eager_task.h>
 
-struct io_op {
-  bool await_ready() noexcept { return false; }
-  void await_suspend(std::coroutine_handle<>) noexcept {}
-  int await_resume() noexcept { return 1; }
-};
 io_op read_some();
 
 namespace shard {
@@ -27,15 +23,6 @@ template <typename T = void> struct future {
 };
 } // namespace shard
 
-struct task {
-  struct promise_type {
-    task get_return_object() { return {}; }
-    std::suspend_never initial_suspend() noexcept { return {}; }
-    std::suspend_never final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() {}
-  };
-};
 
 namespace app {
 struct resume_inline {

@@ -1,4 +1,4 @@
-// RUN: %check_corolint %s coro-thread-local-across-await %t -- %std_flags
+// RUN: %check_corolint %s coro-thread-local-across-await %t -- %std_flags -I%inputs
 //
 // The acceptance cases of ../shared/design/anchors-next-checks-2026-12.md
 // (section 2, TLS-1..5) on real libstdc++ headers, each with the correct
@@ -7,24 +7,11 @@
 #include <cassert>
 #include <cerrno>
 #include <coroutine>
+#include <corolint-mock/eager_task.h>
 #include <exception>
 #include <thread>
 #include <unistd.h>
 
-struct task {
-  struct promise_type {
-    task get_return_object() { return {}; }
-    std::suspend_never initial_suspend() noexcept { return {}; }
-    std::suspend_never final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() {}
-  };
-};
-struct io_op {
-  bool await_ready() noexcept { return false; }
-  void await_suspend(std::coroutine_handle<>) noexcept {}
-  int await_resume() noexcept { return 1; }
-};
 io_op read_some();
 io_op log_async(const char *);
 struct thread_pool {

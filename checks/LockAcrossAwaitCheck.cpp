@@ -4,7 +4,6 @@
 #include "ApiCatalog.h"
 #include "Names.h"
 #include "SuspensionFlow.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -16,13 +15,6 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::corolint {
 
 namespace {
-
-llvm::StringSet<> toSet(llvm::StringRef Raw) {
-  llvm::StringSet<> Set;
-  for (llvm::StringRef Name : utils::options::parseStringList(Raw))
-    Set.insert(Name.trim());
-  return Set;
-}
 
 /// The name a lock operation is looked up by: the method's name, or the
 /// free function's ("pthread_mutex_lock").
@@ -365,8 +357,9 @@ LockAcrossAwaitCheck::LockAcrossAwaitCheck(StringRef Name,
     : ClangTidyCheck(Name, Context), RawLockTypes(Options.get("LockTypes", "")),
       RawMutexTypes(Options.get("MutexTypes", "")),
       RawAllowedAwaitables(Options.get("AllowedAwaitables", "")),
-      LockTypes(toSet(RawLockTypes)), MutexTypes(toSet(RawMutexTypes)),
-      AllowedAwaitables(toSet(RawAllowedAwaitables)) {}
+      LockTypes(parseNameSet(RawLockTypes)),
+      MutexTypes(parseNameSet(RawMutexTypes)),
+      AllowedAwaitables(parseNameSet(RawAllowedAwaitables)) {}
 
 void LockAcrossAwaitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "LockTypes", RawLockTypes);

@@ -1,6 +1,7 @@
 //===--- Names.cpp - Template-agnostic qualified names --------------------===//
 
 #include "Names.h"
+#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -111,6 +112,13 @@ const ValueDecl *referencedDecl(const Expr *E) {
     return Member->getMemberDecl()->getIdentifier() ? Member->getMemberDecl()
                                                     : nullptr;
   return nullptr;
+}
+
+llvm::StringSet<> parseNameSet(llvm::StringRef Raw) {
+  llvm::StringSet<> Set;
+  for (llvm::StringRef Name : utils::options::parseStringList(Raw))
+    Set.insert(Name.trim());
+  return Set;
 }
 
 } // namespace clang::tidy::corolint

@@ -13,6 +13,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Type.h"
+#include "llvm/ADT/StringSet.h"
 #include <string>
 
 namespace clang::tidy::corolint {
@@ -42,6 +43,10 @@ const Expr *stripWrappers(const Expr *E);
 /// of one, or the object of a member call on one (`io.get_executor()`,
 /// `sock.native_handle()`); null for anything else.
 const ValueDecl *referencedDecl(const Expr *E);
+
+/// The names of a semicolon-separated CheckOptions list, trimmed
+/// ("base::Lock; base::AutoLock").
+llvm::StringSet<> parseNameSet(llvm::StringRef Raw);
 
 /// If \p Name starts with "asio::", the same name under "boost::asio::";
 /// Boost.Asio and standalone asio share one API.

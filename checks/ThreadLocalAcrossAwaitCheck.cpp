@@ -4,7 +4,6 @@
 #include "ApiCatalog.h"
 #include "Names.h"
 #include "SuspensionFlow.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -18,13 +17,6 @@ namespace clang::tidy::corolint {
 namespace {
 
 using Kind = ThreadBoundValue::Kind;
-
-llvm::StringSet<> toSet(llvm::StringRef Raw) {
-  llvm::StringSet<> Set;
-  for (llvm::StringRef Name : utils::options::parseStringList(Raw))
-    Set.insert(Name.trim());
-  return Set;
-}
 
 const VarDecl *asThreadLocal(const Decl *D) {
   const auto *VD = dyn_cast_or_null<VarDecl>(D);
@@ -200,8 +192,8 @@ ThreadLocalAcrossAwaitCheck::ThreadLocalAcrossAwaitCheck(
     : ClangTidyCheck(Name, Context),
       RawSameThreadFrameworks(Options.get("SameThreadFrameworks", "")),
       RawAllowedAwaitables(Options.get("AllowedAwaitables", "")),
-      SameThreadFrameworks(toSet(RawSameThreadFrameworks)),
-      AllowedAwaitables(toSet(RawAllowedAwaitables)) {}
+      SameThreadFrameworks(parseNameSet(RawSameThreadFrameworks)),
+      AllowedAwaitables(parseNameSet(RawAllowedAwaitables)) {}
 
 void ThreadLocalAcrossAwaitCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {

@@ -58,8 +58,8 @@ i=0
 for f in "${files[@]}"; do
   i=$((i + 1))
   cmds=("$clangxx -fsyntax-only $flags $f")
-  [ $parse_column = 0 ] || cmds+=("$corolint --checks=-* $f -- $flags")
-  cmds+=("$corolint $f -- $flags")
+  [ $parse_column = 0 ] || cmds+=("$corolint --no-cache --checks=-* $f -- $flags")
+  cmds+=("$corolint --no-cache $f -- $flags")
   # corolint exits 1 when it has findings: that is not a failed run here.
   hyperfine --style none --warmup 1 --runs "$runs" -i \
     --export-json "$work/$i.json" "${cmds[@]}" >/dev/null 2>&1 ||

@@ -21,7 +21,7 @@ analyse() {
   local f=$1 name
   name=$(echo "${f#"$examples"/}" | tr / _)
   # C++03-era examples use asio::placeholders, which need boost::bind.
-  "$corolint" "$f" -- -std=c++20 -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1 \
+  "$corolint" --no-cache "$f" -- -std=c++20 -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1 \
     -DASIO_HAS_BOOST_BIND=1 -I"$(dirname "$f")" >"$work/$name.out" 2>"$work/$name.err" &&
     echo 0 >"$work/$name.rc" || echo $? >"$work/$name.rc"
 }

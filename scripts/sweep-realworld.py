@@ -78,7 +78,9 @@ def relative_to(path, base):
 
 def run_corolint(corolint, folder, tus, flags, jobs):
     """One corolint run over a code base: headers are then reported once."""
-    command = [corolint, "--format=json", "--quiet", "--jobs=%d" % jobs] + \
+    # --no-cache: the safety net analyses every file, whatever a cache holds.
+    command = [corolint, "--format=json", "--quiet", "--no-cache",
+               "--jobs=%d" % jobs] + \
         tus + ["--"] + flags
     proc = subprocess.run(command, cwd=folder, capture_output=True, text=True,
                           errors="replace")

@@ -92,6 +92,11 @@ if sarif_multitool and os.access(sarif_multitool[0], os.X_OK):
     config.available_features.add("sarif-multitool")
     config.substitutions.append(("%sarif_multitool", sarif_multitool[0]))
 
+# The result cache is on by default: the tests keep theirs in the build
+# tree, fresh for every run of the suite, never in the user's home.
+test_cache_home = os.path.join(config.test_exec_root, "xdg-cache-home")
+shutil.rmtree(test_cache_home, ignore_errors=True)
+config.environment["XDG_CACHE_HOME"] = test_cache_home
 config.environment["COROLINT"] = os.path.join(bin_dir, "corolint")
 config.environment["FILECHECK"] = os.path.join(config.llvm_tools_dir, "FileCheck")
 config.environment["CLANGXX"] = os.path.join(config.llvm_tools_dir, "clang++")

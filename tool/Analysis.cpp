@@ -16,6 +16,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/thread.h"
+#include "llvm/Support/xxhash.h"
 #include <mutex>
 
 namespace corolint {
@@ -32,31 +33,41 @@ struct FunctionExtent {
 using FunctionIndex = llvm::StringMap<std::vector<FunctionExtent>>;
 /// The contents clang parsed of every user file, by the name clang used.
 using ParsedContents = llvm::StringMap<std::string>;
+/// What clang read of every file, user or system, by the name clang used.
+using ReadFiles = llvm::StringMap<std::pair<uint64_t, uint64_t>>; // Size, hash.
 
 class FunctionCollector : public clang::ASTConsumer,
                           public clang::RecursiveASTVisitor<FunctionCollector> {
 public:
-  FunctionCollector(FunctionIndex &Index, ParsedContents &Parsed)
-      : Index(Index), Parsed(Parsed) {}
+  FunctionCollector(FunctionIndex &Index, ParsedContents &Parsed,
+                    ReadFiles &Read)
+      : Index(Index), Parsed(Parsed), Read(Read) {}
 
   void HandleTranslationUnit(clang::ASTContext &Ctx) override {
     SM = &Ctx.getSourceManager();
     TraverseDecl(Ctx.getTranslationUnitDecl());
     // Offsets in the findings refer to these contents, not to whatever is
     // on disk by the time they are reported or fixed.
+    // The hashes of what clang read are the result cache's dependency
+    // list: taken from these buffers, a file edited during the run makes
+    // the next run miss.
     for (unsigned I = 0, E = SM->local_sloc_entry_size(); I < E; ++I) {
       const clang::SrcMgr::SLocEntry &Entry = SM->getLocalSLocEntry(I);
-      if (!Entry.isFile() ||
-          Entry.getFile().getFileCharacteristic() != clang::SrcMgr::C_User)
+      if (!Entry.isFile())
         continue;
       const clang::SrcMgr::ContentCache &Content =
           Entry.getFile().getContentCache();
       if (!Content.OrigEntry)
         continue;
-      if (std::optional<llvm::MemoryBufferRef> Buffer =
-              Content.getBufferIfLoaded())
-        Parsed.try_emplace(Content.OrigEntry->getName(),
-                           Buffer->getBuffer().str());
+      std::optional<llvm::MemoryBufferRef> Buffer = Content.getBufferIfLoaded();
+      if (!Buffer)
+        continue;
+      llvm::StringRef Name = Content.OrigEntry->getName();
+      if (!Read.count(Name))
+        Read[Name] = {Buffer->getBufferSize(),
+                      llvm::xxh3_64bits(Buffer->getBuffer())};
+      if (Entry.getFile().getFileCharacteristic() == clang::SrcMgr::C_User)
+        Parsed.try_emplace(Name, Buffer->getBuffer().str());
     }
   }
 
@@ -81,6 +92,7 @@ public:
 private:
   FunctionIndex &Index;
   ParsedContents &Parsed;
+  ReadFiles &Read;
   const clang::SourceManager *SM = nullptr;
 };
 
@@ -89,9 +101,9 @@ public:
   AnalysisActionFactory(
       tidy::ClangTidyContext &Context,
       llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-      FunctionIndex &Functions, ParsedContents &Parsed)
+      FunctionIndex &Functions, ParsedContents &Parsed, ReadFiles &Read)
       : ConsumerFactory(Context, std::move(FS)), Functions(Functions),
-        Parsed(Parsed) {}
+        Parsed(Parsed), Read(Read) {}
 
   std::unique_ptr<clang::FrontendAction> create() override {
     return std::make_unique<Action>(*this);
@@ -120,8 +132,8 @@ private:
       std::vector<std::unique_ptr<clang::ASTConsumer>> Consumers;
       Consumers.push_back(
           Factory.ConsumerFactory.createASTConsumer(Compiler, File));
-      Consumers.push_back(std::make_unique<FunctionCollector>(Factory.Functions,
-                                                              Factory.Parsed));
+      Consumers.push_back(std::make_unique<FunctionCollector>(
+          Factory.Functions, Factory.Parsed, Factory.Read));
       return std::make_unique<clang::MultiplexConsumer>(std::move(Consumers));
     }
 
@@ -132,6 +144,7 @@ private:
   tidy::ClangTidyASTConsumerFactory ConsumerFactory;
   FunctionIndex &Functions;
   ParsedContents &Parsed;
+  ReadFiles &Read;
 };
 
 /// Converts clang-tidy's offset-based diagnostics into findings.
@@ -323,13 +336,21 @@ FileResult analyseOnThisThread(const std::string &File,
 
   FunctionIndex Functions;
   ParsedContents Parsed;
-  AnalysisActionFactory Factory(Context, FS, Functions, Parsed);
+  ReadFiles Read;
+  AnalysisActionFactory Factory(Context, FS, Functions, Parsed, Read);
   int Status = Tool.run(&Factory);
   std::vector<tidy::ClangTidyError> Errors = DiagConsumer.take();
   for (const auto &Entry : Parsed)
     Settings.Sources->record(
         normalisePath(Entry.getKey(), Context.getCurrentBuildDirectory()),
         Entry.getValue());
+  for (const auto &Entry : Read)
+    Result.Dependencies.push_back(
+        {normalisePath(Entry.getKey(), Context.getCurrentBuildDirectory()),
+         Entry.getValue().first, Entry.getValue().second});
+  llvm::sort(Result.Dependencies, [](const Dependency &A, const Dependency &B) {
+    return A.Path < B.Path;
+  });
 
   FindingBuilder Builder(*Settings.Sources, Functions,
                          Context.getCurrentBuildDirectory(),
@@ -360,6 +381,17 @@ FileResult analyseOnThisThread(const std::string &File,
 
 FileResult analyseFile(const std::string &File,
                        const AnalysisSettings &Settings) {
+  std::string CacheKey;
+  if (const ResultCache *Cache = Settings.Cache) {
+    CacheKey = Cache->keyFor(File, *Settings.Compilations,
+                             *Settings.Configuration, *Settings.Options);
+    if (std::optional<FileResult> Cached =
+            Cache->lookup(CacheKey, *Settings.Sources)) {
+      Cached->File = File;
+      Cached->FromCache = true;
+      return std::move(*Cached);
+    }
+  }
   // clang and the AST matchers recurse once per nesting level: deeply
   // nested code (about 1,500 nested lambdas) overflows a thread's usual
   // 8 MiB. Only the pages touched are ever committed.
@@ -369,6 +401,8 @@ FileResult analyseFile(const std::string &File,
     Result = analyseOnThisThread(File, Settings);
   });
   Parse.join();
+  if (Settings.Cache)
+    Settings.Cache->store(CacheKey, Result);
   return Result;
 }
 

@@ -10,6 +10,7 @@
 
 #include "Config.h"
 #include "Finding.h"
+#include "ResultCache.h"
 #include "SourceFiles.h"
 #include "clang/Tooling/CompilationDatabase.h"
 
@@ -23,6 +24,10 @@ struct FileResult {
   std::string Failure;
   /// Compiler plugin arguments removed from its compile command.
   std::vector<std::string> DroppedPluginArgs;
+  /// Every file the translation unit read (for the result cache).
+  std::vector<Dependency> Dependencies;
+  /// Replayed from the result cache.
+  bool FromCache = false;
 };
 
 struct AnalysisSettings {
@@ -34,6 +39,8 @@ struct AnalysisSettings {
   const DriverOptions *Options = nullptr;
   /// With --enable-check-profile: where each file's profile is stored.
   std::string ProfilePrefix;
+  /// Null: no result cache.
+  const ResultCache *Cache = nullptr;
 };
 
 /// The stack of the thread each file is analysed on.

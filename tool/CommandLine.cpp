@@ -120,6 +120,15 @@ cl::opt<bool> AllowCompilerPlugins(
     cl::desc("Keep -fplugin=, -Xclang -load and similar arguments of the "
              "compile database (they run code from the database's author)"),
     cl::cat(Category));
+cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Keep the findings of each file here and replay them while "
+             "none of its inputs changes (default: "
+             "$XDG_CACHE_HOME/corolint, else ~/.cache/corolint)"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<bool> NoCache("no-cache",
+                      cl::desc("Analyse every file; read and write no cache"),
+                      cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No summary on standard error"),
                     cl::cat(Category));
 cl::opt<bool> Progress("progress",
@@ -272,6 +281,8 @@ llvm::Expected<Command> parseCommandLine(int Argc, const char **Argv) {
   D.DiffBase = DiffBase;
   D.DiffInput = DiffInput;
   D.AllowCompilerPlugins = AllowCompilerPlugins;
+  D.CacheDir = CacheDir;
+  D.NoCache = NoCache;
   D.Quiet = Quiet;
   if (Progress.getNumOccurrences())
     D.Progress = Progress;
@@ -288,6 +299,8 @@ llvm::Expected<Command> parseCommandLine(int Argc, const char **Argv) {
 
   if (D.ConfigGiven && !D.ConfigFile.empty())
     return llvm::createStringError("--config and --config-file are exclusive");
+  if (D.NoCache && !D.CacheDir.empty())
+    return llvm::createStringError("--cache-dir and --no-cache are exclusive");
   if (D.Fix && D.Diff)
     return llvm::createStringError(
         "--fix and --diff are exclusive (--diff writes nothing)");

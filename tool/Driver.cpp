@@ -360,6 +360,9 @@ void printSummary(const RunSummary &S) {
   if (S.FilesWithErrors)
     llvm::errs() << fmt::format("; {} file{} with errors", S.FilesWithErrors,
                                 S.FilesWithErrors == 1 ? "" : "s");
+  if (S.FilesFromCache)
+    llvm::errs() << fmt::format("; {} unchanged, from the cache",
+                                S.FilesFromCache);
   llvm::errs() << "\n";
 }
 
@@ -516,11 +519,18 @@ int runAnalysis(const DriverOptions &Options) {
   if (!NoChecks.empty())
     return ExitError;
 
+  auto Cache = ResultCache::open(Options);
+  if (!Cache) {
+    reportError(llvm::toString(Cache.takeError()));
+    return ExitError;
+  }
+
   // Analysis: one ClangTidyContext per file, results kept in input order.
   SourceFiles Sources;
-  AnalysisSettings Settings{In->Compilations.get(), &*Cfg, &Sources,
-                            Options.AllowCompilerPlugins, &Options,
-                            Profile ? Profile->prefix() : ""};
+  AnalysisSettings Settings{
+      In->Compilations.get(),       &*Cfg,    &Sources,
+      Options.AllowCompilerPlugins, &Options, Profile ? Profile->prefix() : "",
+      *Cache ? &**Cache : nullptr};
   std::vector<FileResult> Results(In->Files.size());
   bool ShowProgress =
       Options.Progress.value_or(llvm::sys::Process::StandardErrIsDisplayed());
@@ -552,9 +562,13 @@ int runAnalysis(const DriverOptions &Options) {
   }
   if (Progress)
     Progress->finish();
+  if (*Cache)
+    (*Cache)->prune();
 
   RunSummary Summary;
   Summary.FilesAnalysed = Results.size();
+  Summary.FilesFromCache =
+      llvm::count_if(Results, [](const FileResult &R) { return R.FromCache; });
   std::vector<Finding> Findings;
   bool OnlyCompileErrors = true; // --fix-errors fixes despite those.
   for (const FileResult &R : Results) {
@@ -596,10 +610,9 @@ int runAnalysis(const DriverOptions &Options) {
   // files and headers under the project root are reported. A header filter
   // of the user's own decides instead, as in clang-tidy.
   if (!In->Files.empty() && !Cfg->setsHeaderFilter(In->Files.front())) {
-    std::string Root =
-        Options.ProjectRoot.empty()
-            ? sarifSourceRoot(Options, *In->Compilations, Cwd)
-            : normalisePath(Options.ProjectRoot, Cwd);
+    std::string Root = Options.ProjectRoot.empty()
+                           ? sarifSourceRoot(Options, *In->Compilations, Cwd)
+                           : normalisePath(Options.ProjectRoot, Cwd);
     llvm::SmallString<256> RealRoot;
     if (!llvm::sys::fs::real_path(Root, RealRoot))
       Root = RealRoot.str().str();

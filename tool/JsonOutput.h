@@ -11,6 +11,9 @@ namespace corolint {
 
 struct RunSummary {
   unsigned FilesAnalysed = 0;
+  /// Of those, replayed from the result cache (the text summary says how
+  /// many; the reports do not, so they are the same either way).
+  unsigned FilesFromCache = 0;
   unsigned FilesWithErrors = 0;
   unsigned Findings = 0;
   std::map<std::string, unsigned> FindingsByCheck;

@@ -51,6 +51,10 @@ struct DriverOptions {
   std::string Baseline;
   std::string WriteBaseline;
   bool AllowCompilerPlugins = false;
+  /// The result cache (ResultCache.h): its directory (empty: the default)
+  /// and whether it is off.
+  std::string CacheDir;
+  bool NoCache = false;
   bool Quiet = false;
   std::optional<bool> Progress; // Unset: only on a terminal.
 

@@ -1,0 +1,6 @@
+#include "task.h"
+
+task tick(int &count) {
+  ++count;
+  co_return;
+}

@@ -5,6 +5,10 @@
 # (installed from Debian if missing).
 #
 #   scripts/bench.sh [--runs N] [file.cpp...]
+#   scripts/bench.sh --targets [--runs N] [--set asio|boost|both]
+#
+# --targets measures docs/performance.md's targets (paired wall-time ratio,
+# peak memory, -j2 scaling, the result cache): scripts/bench-targets.py.
 #
 # Columns: clang = clang++-22 -fsyntax-only; parse = corolint with every
 # check disabled (driver + parse + AST); corolint = the default coro-* checks.
@@ -12,13 +16,17 @@
 # user+sys CPU; on a busy machine trust the CPU columns.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+if [ "${1:-}" = --targets ]; then
+  shift
+  exec python3 "$root/scripts/bench-targets.py" "$@"
+fi
 build=${BUILD_DIR:-$root/build}
 runs=5
 files=()
 while [ $# -gt 0 ]; do
   case $1 in
   --runs) runs=$2; shift 2 ;;
-  -h | --help) sed -n '2,13p' "$0"; exit 0 ;;
+  -h | --help) sed -n '2,18p' "$0"; exit 0 ;;
   *) files+=("$(realpath "$1")"); shift ;;
   esac
 done

@@ -84,6 +84,9 @@ cl::opt<bool> EnableCheckProfile(
     cl::desc("Print the time each check took, summed over the files, on "
              "standard error"),
     cl::cat(clangTidyCategory()));
+// The name users of other linters look for.
+cl::alias Profile("profile", cl::desc("Alias for --enable-check-profile"),
+                  cl::aliasopt(EnableCheckProfile));
 cl::opt<std::string> StoreCheckProfile(
     "store-check-profile",
     cl::desc("With --enable-check-profile, write each file's profile as JSON "

@@ -112,6 +112,23 @@ static json::Value toJSON(const tooling::DiagnosticMessage &M) {
                       {"ranges", std::move(Ranges)}};
 }
 
+/// A `[file, offset, length, ...]` array of Size elements, or null.
+static const json::Array *fileBytes(const json::Value &V, size_t Size,
+                                    llvm::StringRef &File, uint64_t &Offset,
+                                    uint64_t &Length) {
+  const json::Array *A = V.getAsArray();
+  if (!A || A->size() != Size)
+    return nullptr;
+  std::optional<llvm::StringRef> F = (*A)[0].getAsString();
+  std::optional<uint64_t> O = (*A)[1].getAsUINT64(), L = (*A)[2].getAsUINT64();
+  if (!F || !O || !L)
+    return nullptr;
+  File = *F;
+  Offset = *O;
+  Length = *L;
+  return A;
+}
+
 static bool fromJSON(const json::Value &V, tooling::DiagnosticMessage &M,
                      json::Path P) {
   json::ObjectMapper O(V, P);
@@ -123,33 +140,27 @@ static bool fromJSON(const json::Value &V, tooling::DiagnosticMessage &M,
   const json::Array *Ranges = Obj->getArray("ranges");
   if (!Fix || !Ranges)
     return false;
+  llvm::StringRef File;
+  uint64_t Offset, Length;
   for (const json::Value &R : *Fix) {
-    const json::Array *A = R.getAsArray();
-    if (!A || A->size() != 4)
+    const json::Array *A = fileBytes(R, 4, File, Offset, Length);
+    std::optional<llvm::StringRef> Text =
+        A ? (*A)[3].getAsString() : std::nullopt;
+    if (!Text)
       return false;
-    auto File = (*A)[0].getAsString();
-    auto Offset = (*A)[1].getAsUINT64(), Length = (*A)[2].getAsUINT64();
-    auto Text = (*A)[3].getAsString();
-    if (!File || !Offset || !Length || !Text)
-      return false;
-    tooling::Replacement Replacement(*File, *Offset, *Length, *Text);
-    if (llvm::Error Err = M.Fix[*File].add(Replacement)) {
+    if (llvm::Error Err = M.Fix[File].add(
+            tooling::Replacement(File, Offset, Length, *Text))) {
       llvm::consumeError(std::move(Err));
       return false;
     }
   }
   for (const json::Value &R : *Ranges) {
-    const json::Array *A = R.getAsArray();
-    if (!A || A->size() != 3)
-      return false;
-    auto File = (*A)[0].getAsString();
-    auto Offset = (*A)[1].getAsUINT64(), Length = (*A)[2].getAsUINT64();
-    if (!File || !Offset || !Length)
+    if (!fileBytes(R, 3, File, Offset, Length))
       return false;
     tooling::FileByteRange Range;
-    Range.FilePath = File->str();
-    Range.FileOffset = *Offset;
-    Range.Length = *Length;
+    Range.FilePath = File.str();
+    Range.FileOffset = Offset;
+    Range.Length = Length;
     M.Ranges.push_back(std::move(Range));
   }
   return true;

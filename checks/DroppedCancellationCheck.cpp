@@ -927,6 +927,24 @@ void DroppedCancellationCheck::checkFunction(const FunctionDecl *FD,
       }))
     return;
   llvm::SmallPtrSet<const Stmt *, 4> Reported;
+  // The coroutine's control flow, built for its first candidate loop.
+  std::unique_ptr<CoroutineFlow> Flow;
+  bool FlowBuilt = false;
+  auto SuspendsOnEveryIteration = [&](const Stmt *Loop) {
+    if (!FlowBuilt) {
+      Flow = CoroutineFlow::build(FD, Ctx);
+      FlowBuilt = true;
+    }
+    if (Flow)
+      return Flow->suspendsOnEveryIteration(Loop);
+    // A template has no CFG; its instantiations answer on theirs, at the
+    // same locations, so the pattern answers only when it has none.
+    if (const FunctionTemplateDecl *Template =
+            FD->getDescribedFunctionTemplate();
+        Template && !Template->specializations().empty())
+      return false;
+    return suspendsOnEveryIterationWithoutCFG(Loop);
+  };
   Walk([&](const ExecutionSite &Site) {
     if (!isLoop(Site.S) || llvm::any_of(Site.Ancestors, [&](const Stmt *A) {
           return Reported.contains(A);
@@ -950,7 +968,7 @@ void DroppedCancellationCheck::checkFunction(const FunctionDecl *FD,
       return !isa<ParmVarDecl>(T) &&
              ApiCatalog::inheritsToken(Fw, T->getType());
     });
-    bool Suspends = Coroutine && suspendsOnEveryIteration(Site.S);
+    bool Suspends = Coroutine && SuspendsOnEveryIteration(Site.S);
     if (Suspends && Inherited)
       return;
     bool Forever = !Suspends && isIndefinite(Site.S, Ctx) && !canLeave(Site.S);

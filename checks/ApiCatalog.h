@@ -40,6 +40,7 @@ enum class ApiKind {
   EnvWriter,    ///< Runs a sender with an environment the caller writes.
   CancelledThroughToken, ///< Cancelled only through its completion token's
                          ///< slot (asio::co_spawn).
+  RequestsStop,          ///< Asks a token source to cancel its tokens' work.
 };
 
 struct ApiEntry {

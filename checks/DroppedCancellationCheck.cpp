@@ -142,6 +142,26 @@ private:
   llvm::SmallPtrSet<const DeclRefExpr *, 4> CheckRefs;
 };
 
+// The parameters a body asks to cancel (`source.request_stop()`), lambdas
+// included: a function that cancels through a source it was given is the
+// canceller, and the source's token is not its own to pass on.
+class StopRequests : public RecursiveASTVisitor<StopRequests> {
+public:
+  explicit StopRequests(const ApiCatalog &Catalog) : Catalog(Catalog) {}
+  bool shouldVisitImplicitCode() const { return false; }
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    if (Catalog.lookup(Call, ApiKind::RequestsStop))
+      if (const auto *P = dyn_cast_or_null<ParmVarDecl>(
+              referencedDecl(Call->getImplicitObjectArgument())))
+        Requested.insert(P);
+    return true;
+  }
+  llvm::SmallPtrSet<const ParmVarDecl *, 2> Requested;
+
+private:
+  const ApiCatalog &Catalog;
+};
+
 TokenUses usesIn(const Stmt *S,
                  const llvm::SmallPtrSetImpl<const ValueDecl *> &Watched) {
   TokenUses Uses(Watched);
@@ -460,6 +480,17 @@ void DroppedCancellationCheck::checkFunction(const FunctionDecl *FD,
   // --- The tokens the function has. -------------------------------------
   std::vector<Token> Tokens;
   llvm::SmallPtrSet<const ValueDecl *, 4> OwnTokens;
+  // Read from the body only for a function with a parameter handing out a
+  // token.
+  std::optional<StopRequests> Cancellers;
+  auto RequestsStop = [&](const ParmVarDecl *P) {
+    if (!Cancellers) {
+      Cancellers.emplace(Catalog);
+      if (Body)
+        Cancellers->TraverseStmt(const_cast<Stmt *>(Body));
+    }
+    return Cancellers->Requested.contains(P);
+  };
   for (const ParmVarDecl *P : FD->parameters()) {
     if (!P->getIdentifier())
       continue;
@@ -482,7 +513,11 @@ void DroppedCancellationCheck::checkFunction(const FunctionDecl *FD,
           Field->getAccess() == AS_public)
         Tokens.push_back({Field, Access + Field->getName().str(),
                           typeNameOf(Field->getType()), false, false});
-    for (const CXXMethodDecl *Getter : tokenGettersOf(RD, T, IsToken))
+    llvm::SmallVector<const CXXMethodDecl *, 2> Getters =
+        tokenGettersOf(RD, T, IsToken);
+    if (Getters.empty() || RequestsStop(P))
+      continue;
+    for (const CXXMethodDecl *Getter : Getters)
       Tokens.push_back({Getter, Access + Getter->getName().str() + "()",
                         typeNameOf(Getter->getReturnType()), false, false});
   }

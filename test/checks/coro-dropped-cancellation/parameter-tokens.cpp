@@ -119,6 +119,21 @@ void drain_stoppably(JobQueue &queue, std::stop_source &source) {
     run(*job);
 }
 
+// The canceller: a watchdog that waits for a fault, then stops the others
+// through the source it was given. Its own wait is not the work it
+// cancels (cppcoro's tests write the same shape: wait, then
+// request_cancellation()).
+void watchdog(JobQueue &faults, std::stop_source source) {
+  if (faults.pop())
+    source.request_stop();
+}
+bool trip_after(const std::string &host,
+                cppcoro::cancellation_source source) {
+  bool reached = connect_to(host);
+  source.request_cancellation();
+  return reached;
+}
+
 // A source held to request the stop, not to wait on: nothing here takes a
 // token, and a source is no parameter to "use".
 void shutdown(std::stop_source source) { source.request_stop(); }

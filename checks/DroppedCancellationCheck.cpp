@@ -869,8 +869,8 @@ void DroppedCancellationCheck::checkFunction(const FunctionDecl *FD,
       QualType CompletionType = Completion->getType();
       const CXXRecordDecl *Handler = recordOf(CompletionType);
       // Detached, or a lambda: a token with no slot. Awaited tokens
-      // (use_awaitable, deferred) carry the awaiting coroutine's slot, and a
-      // bound one its own.
+      // (use_awaitable, as_tuple(use_awaitable)) carry the awaiting
+      // coroutine's slot, and a bound one its own.
       if (ApiCatalog::isSlotBoundToken(CompletionType) ||
           !(ApiCatalog::isDetachedToken(CompletionType) ||
             (Handler && Handler->isLambda())))

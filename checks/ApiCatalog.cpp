@@ -493,6 +493,110 @@ bool ApiCatalog::inheritsToken(Framework Fw, QualType Token) {
   return false;
 }
 
+namespace {
+struct NeverStopProperty {
+  llvm::StringRef Query;
+  llvm::StringRef TokenType;
+  llvm::StringRef Stoppable;
+};
+constexpr NeverStopProperty NeverStopProperties[] = {
+#define COROLINT_NEVER_STOP_PROPERTY(Query, TokenType, Stoppable)              \
+  {Query, TokenType, Stoppable},
+#include "ApiCatalog.def"
+};
+
+// The class named by template argument \p Arg, if it is a type.
+const CXXRecordDecl *recordArgument(const TemplateArgument &Arg) {
+  return Arg.getKind() == TemplateArgument::Type ? recordOf(Arg.getAsType())
+                                                 : nullptr;
+}
+} // namespace
+
+bool ApiCatalog::isNeverStopToken(QualType T) {
+  const CXXRecordDecl *RD = recordOf(T);
+  if (!RD)
+    return false;
+  std::string Name = plainQualifiedName(RD);
+  return llvm::any_of(NeverStopProperties, [&](const NeverStopProperty &P) {
+    return P.TokenType == Name;
+  });
+}
+
+bool ApiCatalog::canReplaceNeverStopToken(llvm::StringRef TokenType) {
+  return llvm::any_of(NeverStopProperties, [&](const NeverStopProperty &P) {
+    return P.Stoppable == TokenType;
+  });
+}
+
+bool ApiCatalog::writesNeverStopToken(QualType Env) {
+  // prop<get_stop_token_t, never_stop_token>, or such a property among the
+  // arguments of a joined environment (env<prop<...>, Other>); older
+  // spellings put the value before the query, so the order is free.
+  const auto *Spec =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(recordOf(Env));
+  if (!Spec)
+    return false;
+  llvm::ArrayRef<TemplateArgument> Args = Spec->getTemplateArgs().asArray();
+  // A joined environment's arguments are a pack.
+  llvm::SmallVector<TemplateArgument, 4> Flat;
+  for (const TemplateArgument &Arg : Args) {
+    if (Arg.getKind() == TemplateArgument::Pack)
+      llvm::append_range(Flat, Arg.pack_elements());
+    else
+      Flat.push_back(Arg);
+  }
+  for (const NeverStopProperty &P : NeverStopProperties) {
+    bool HasQuery = false, HasToken = false;
+    for (const TemplateArgument &Arg : Flat)
+      if (const CXXRecordDecl *RD = recordArgument(Arg)) {
+        std::string Name = plainQualifiedName(RD);
+        HasQuery |= Name == P.Query;
+        HasToken |= Name == P.TokenType;
+      }
+    if (HasQuery && HasToken)
+      return true;
+  }
+  return llvm::any_of(Flat, [](const TemplateArgument &Arg) {
+    return Arg.getKind() == TemplateArgument::Type &&
+           writesNeverStopToken(Arg.getAsType());
+  });
+}
+
+bool ApiCatalog::isSlotBoundToken(QualType T) {
+  static const llvm::StringSet<> Binders = withBoostSpellings({
+#define COROLINT_SLOT_BINDER(Type, Function, Slot) Type,
+#include "ApiCatalog.def"
+  });
+  return recordNamed(T, Binders);
+}
+
+bool ApiCatalog::isBindableSlot(QualType T) {
+  static const llvm::StringSet<> Slots = withBoostSpellings({
+#define COROLINT_SLOT_BINDER(Type, Function, Slot) Slot,
+#include "ApiCatalog.def"
+  });
+  return recordNamed(T, Slots);
+}
+
+std::string ApiCatalog::slotBinderFor(llvm::StringRef Api) {
+  llvm::StringRef Binder;
+#define COROLINT_SLOT_BINDER(Type, Function, Slot)                             \
+  if (Binder.empty())                                                          \
+    Binder = Function;
+#include "ApiCatalog.def"
+  if (Api.starts_with("boost::") && Binder.starts_with("asio::"))
+    return ("boost::" + Binder).str();
+  return Binder.str();
+}
+
+llvm::StringRef ApiCatalog::inheritedTokenType(Framework Fw) {
+#define COROLINT_TOKEN_INHERITED(F, TokenType)                                 \
+  if (Fw == Framework::F)                                                      \
+    return TokenType;
+#include "ApiCatalog.def"
+  return "";
+}
+
 bool ApiCatalog::isFrameworkImplementation(const FunctionDecl *FD) {
   // A lambda's call operator belongs to the function it is written in.
   const DeclContext *DC = FD;

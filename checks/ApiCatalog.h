@@ -37,6 +37,10 @@ enum class ApiKind {
   WorkWrapper,  ///< Holds a function for later (std::packaged_task).
   ThreadPool,   ///< Returns a framework's executor for CPU work.
   DropsToken,   ///< Starts a task without the coroutine's own token.
+  EnvWriter,    ///< Runs a sender with an environment the caller writes.
+  CancelledThroughToken, ///< Cancelled only through its completion token's
+                         ///< slot (asio::co_spawn).
+  RequestsStop,          ///< Asks a token source to cancel its tokens' work.
 };
 
 struct ApiEntry {
@@ -209,6 +213,29 @@ public:
   /// Whether `co_await` in a coroutine of \p Fw hands the awaited work the
   /// coroutine's token of type \p Token (COROLINT_TOKEN_INHERITED).
   static bool inheritsToken(Framework Fw, QualType Token);
+  /// The token type `co_await` in a coroutine of \p Fw hands on
+  /// (COROLINT_TOKEN_INHERITED); empty when it hands on none.
+  static llvm::StringRef inheritedTokenType(Framework Fw);
+  /// Whether the environment type \p Env (a property, or environments
+  /// joined) answers a stop-token query with a token that can never be
+  /// stopped (COROLINT_NEVER_STOP_PROPERTY).
+  static bool writesNeverStopToken(QualType Env);
+  /// Whether \p T is a never-stopping token type of a
+  /// COROLINT_NEVER_STOP_PROPERTY (stdexec::never_stop_token).
+  static bool isNeverStopToken(QualType T);
+  /// Whether a token of class \p TokenType (a plain qualified name) can
+  /// take a never-stopping token's place in a written environment
+  /// (COROLINT_NEVER_STOP_PROPERTY's Stoppable).
+  static bool canReplaceNeverStopToken(llvm::StringRef TokenType);
+  /// Whether the completion token \p T carries a cancellation slot bound
+  /// to it (COROLINT_SLOT_BINDER).
+  static bool isSlotBoundToken(QualType T);
+  /// Whether \p T is a cancellation slot a COROLINT_SLOT_BINDER binds.
+  static bool isBindableSlot(QualType T);
+  /// The function that binds a slot to a completion token, spelled for the
+  /// asio (or Boost.Asio) of \p Api, the catalog name of the call it is
+  /// for: "asio::bind_cancellation_slot".
+  static std::string slotBinderFor(llvm::StringRef Api);
 
   /// Whether \p FD is part of a coroutine framework's own implementation
   /// (declared in a COROLINT_FRAMEWORK_NAMESPACE).

@@ -142,6 +142,26 @@ private:
   llvm::SmallPtrSet<const DeclRefExpr *, 4> CheckRefs;
 };
 
+// The parameters a body asks to cancel (`source.request_stop()`), lambdas
+// included: a function that cancels through a source it was given is the
+// canceller, and the source's token is not its own to pass on.
+class StopRequests : public RecursiveASTVisitor<StopRequests> {
+public:
+  explicit StopRequests(const ApiCatalog &Catalog) : Catalog(Catalog) {}
+  bool shouldVisitImplicitCode() const { return false; }
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    if (Catalog.lookup(Call, ApiKind::RequestsStop))
+      if (const auto *P = dyn_cast_or_null<ParmVarDecl>(
+              referencedDecl(Call->getImplicitObjectArgument())))
+        Requested.insert(P);
+    return true;
+  }
+  llvm::SmallPtrSet<const ParmVarDecl *, 2> Requested;
+
+private:
+  const ApiCatalog &Catalog;
+};
+
 TokenUses usesIn(const Stmt *S,
                  const llvm::SmallPtrSetImpl<const ValueDecl *> &Watched) {
   TokenUses Uses(Watched);
@@ -245,6 +265,36 @@ overloadWithToken(const FunctionDecl *Callee,
     }
   }
   return std::nullopt;
+}
+
+// The public getters of \p RD that hand out a token and can be called on
+// a parameter of type \p ParamType: no arguments, callable on its
+// constness, returning a token by value or reference (`ctx.stop_token()`,
+// `source.get_token()`).
+llvm::SmallVector<const CXXMethodDecl *, 2>
+tokenGettersOf(const CXXRecordDecl *RD, QualType ParamType,
+               llvm::function_ref<bool(QualType)> IsToken) {
+  llvm::SmallVector<const CXXMethodDecl *, 2> Getters;
+  QualType Object = ParamType.getNonReferenceType();
+  if (Object->isPointerType())
+    Object = Object->getPointeeType();
+  bool ConstObject = Object.isConstQualified();
+  for (const CXXMethodDecl *M : RD->methods())
+    if (M->getIdentifier() && M->getAccess() == AS_public &&
+        M->getNumParams() == 0 && !M->isStatic() && !M->isDeleted() &&
+        (!ConstObject || M->isConst()) && M->getRefQualifier() != RQ_RValue &&
+        IsToken(M->getReturnType()))
+      Getters.push_back(M);
+  return Getters;
+}
+
+// Where a call is written: a function object's call starts at the object
+// (`stdexec::write_env(...)`), not at its parenthesis.
+SourceLocation callBegin(const CallExpr *Call) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0)
+    return Op->getArg(0)->getBeginLoc();
+  return Call->getBeginLoc();
 }
 
 bool isFixable(SourceLocation L) { return L.isValid() && !L.isMacroID(); }
@@ -430,6 +480,17 @@ void DroppedCancellationCheck::checkFunction(const FunctionDecl *FD,
   // --- The tokens the function has. -------------------------------------
   std::vector<Token> Tokens;
   llvm::SmallPtrSet<const ValueDecl *, 4> OwnTokens;
+  // Read from the body only for a function with a parameter handing out a
+  // token.
+  std::optional<StopRequests> Cancellers;
+  auto RequestsStop = [&](const ParmVarDecl *P) {
+    if (!Cancellers) {
+      Cancellers.emplace(Catalog);
+      if (Body)
+        Cancellers->TraverseStmt(const_cast<Stmt *>(Body));
+    }
+    return Cancellers->Requested.contains(P);
+  };
   for (const ParmVarDecl *P : FD->parameters()) {
     if (!P->getIdentifier())
       continue;
@@ -439,19 +500,26 @@ void DroppedCancellationCheck::checkFunction(const FunctionDecl *FD,
       OwnTokens.insert(P);
       continue;
     }
-    // A token reachable from a parameter's public fields
-    // (`req.stop_token`), as Meziantou's MA0040 finds them.
+    // A token reachable from a parameter's public fields and getters
+    // (`req.stop_token`, `ctx.stop_token()`), as Meziantou's MA0040 finds
+    // them; a source's token is one (`src.get_token()`).
     const CXXRecordDecl *RD = recordOf(T);
     if (!RD || !RD->hasDefinition() || isTokenType(T))
       continue;
     bool Pointer = T.getNonReferenceType()->isPointerType();
+    std::string Access = (P->getName() + (Pointer ? "->" : ".")).str();
     for (const FieldDecl *Field : RD->fields())
       if (Field->getIdentifier() && isTokenType(Field->getType()) &&
           Field->getAccess() == AS_public)
-        Tokens.push_back(
-            {Field,
-             (P->getName() + (Pointer ? "->" : ".") + Field->getName()).str(),
-             typeNameOf(Field->getType()), false, false});
+        Tokens.push_back({Field, Access + Field->getName().str(),
+                          typeNameOf(Field->getType()), false, false});
+    llvm::SmallVector<const CXXMethodDecl *, 2> Getters =
+        tokenGettersOf(RD, T, IsToken);
+    if (Getters.empty() || RequestsStop(P))
+      continue;
+    for (const CXXMethodDecl *Getter : Getters)
+      Tokens.push_back({Getter, Access + Getter->getName().str() + "()",
+                        typeNameOf(Getter->getReturnType()), false, false});
   }
   // Tokens awaited from the coroutine's getter:
   // `auto st = co_await asio::this_coro::cancellation_state;`.
@@ -500,6 +568,15 @@ void DroppedCancellationCheck::checkFunction(const FunctionDecl *FD,
         }))
       Tokens.push_back({nullptr, ("co_await " + Implicit->Getter).str(),
                         Implicit->TokenType.str(), false, true});
+
+  // A framework that hands its own token to what a coroutine awaits does
+  // not hand on a token parameter: with one of \p TypeName, awaiting is no
+  // excuse for not passing it.
+  auto HasTokenParameter = [&](llvm::StringRef TypeName) {
+    return llvm::any_of(Tokens, [&](const Token &T) {
+      return T.TypeName == TypeName && isa_and_nonnull<ParmVarDecl>(T.Decl);
+    });
+  };
 
   // The token to pass where a \p TypeName is expected, or null when there
   // is none or several equally good ones (listed in \p Choices).
@@ -560,9 +637,11 @@ void DroppedCancellationCheck::checkFunction(const FunctionDecl *FD,
 
         if (isa<CXXDefaultArgExpr>(Arg)) {
           // Awaiting a task in a framework that hands its token to what it
-          // awaits forwards it already (folly's await_transform).
+          // awaits forwards it already (folly's await_transform) — the
+          // coroutine's own token, not a token parameter.
           if (isAwaitedDirectly(Site) &&
-              ApiCatalog::inheritsToken(Fw, Param->getType()))
+              ApiCatalog::inheritsToken(Fw, Param->getType()) &&
+              !HasTokenParameter(TypeName))
             return;
           if (Choices.empty())
             return;
@@ -639,12 +718,14 @@ void DroppedCancellationCheck::checkFunction(const FunctionDecl *FD,
           overloadWithToken(Shape->Callee, IsToken);
       if (!Overload)
         return;
-      if (isAwaitedDirectly(Site) &&
-          ApiCatalog::inheritsToken(
-              Fw, Overload->Decl->getParamDecl(Overload->Position)->getType()))
-        return;
       std::string TypeName = typeNameOf(
           Overload->Decl->getParamDecl(Overload->Position)->getType());
+      if (isAwaitedDirectly(Site) &&
+          ApiCatalog::inheritsToken(
+              Fw,
+              Overload->Decl->getParamDecl(Overload->Position)->getType()) &&
+          !HasTokenParameter(TypeName))
+        return;
       std::string Choices;
       const Token *Pass = ChooseToken(TypeName, Site.CanAwait, Choices);
       if (Choices.empty())
@@ -697,6 +778,154 @@ void DroppedCancellationCheck::checkFunction(const FunctionDecl *FD,
     });
   }
 
+  // --- Explicit resets: work told it can never be stopped. ----------------
+  // A function is cancellable when it has a token, or is a coroutine whose
+  // framework hands its own token to what it awaits (an exec::task's
+  // receiver carries one).
+  bool Cancellable = !Tokens.empty() ||
+                     (Coroutine && !ApiCatalog::inheritedTokenType(Fw).empty());
+  if (Cancellable)
+    Walk([&](const ExecutionSite &Site) {
+      const auto *Call = dyn_cast<CallExpr>(Site.S);
+      if (!Call || Call->getNumArgs() == 0 || isInCatchBlock(Site))
+        return;
+      std::optional<ApiMatch> Writer = Catalog.lookup(Call, ApiKind::EnvWriter);
+      if (!Writer)
+        return;
+      // write_env(sender, env) and sender | write_env(env): the environment
+      // is the last argument.
+      const Expr *Env = Call->getArg(Call->getNumArgs() - 1);
+      if (!ApiCatalog::writesNeverStopToken(Env->getType()))
+        return;
+      // The never-stopping token as written, when it is one expression the
+      // function's own token can replace.
+      const Expr *Never = nullptr;
+      forEachExecutedStmtIn(Env, [&](const ExecutionSite &Inner) {
+        const auto *E = dyn_cast<Expr>(Inner.S);
+        if (!Never && E && ApiCatalog::isNeverStopToken(E->getType()) &&
+            isa<CXXConstructExpr, CXXTemporaryObjectExpr, InitListExpr>(
+                stripWrappers(E)))
+          Never = E;
+      });
+      const Token *Pass = nullptr;
+      unsigned OwnCount = 0;
+      for (const Token &T : Tokens)
+        if (T.Own) {
+          Pass = &T;
+          ++OwnCount;
+        }
+      bool CanReplace = Never && OwnCount == 1 &&
+                        ApiCatalog::canReplaceNeverStopToken(Pass->TypeName);
+      // What to do instead: pass the token; await the sender plainly, where
+      // the coroutine's own token is all it has; write its token, where it
+      // has one the environment cannot take as it is.
+      enum {
+        PassOwnToken,
+        AwaitPlainly,
+        WriteToken
+      } Advice = CanReplace       ? PassOwnToken
+                 : Tokens.empty() ? AwaitPlainly
+                                  : WriteToken;
+      auto Diag =
+          diag(callBegin(Call),
+               "'%0' runs the sender with a stop token that is never "
+               "stopped: cancelling %1 does not reach it; %select{pass '%3' "
+               "in its environment|await the sender as it is (the "
+               "coroutine's stop token reaches it)|give it the function's "
+               "token in its environment}2, or shield it on purpose in a "
+               "catch block or a ShieldFunctions function")
+          << Writer->DisplayName << Fn << Advice
+          << (CanReplace ? Pass->Spelling : "");
+      if (CanReplace)
+        if (auto Fix = replaceArgument(Never, Pass->Spelling))
+          Diag << *Fix;
+      ReportedCall = true;
+    });
+
+  // --- Explicit resets: a child spawned with no cancellation slot. --------
+  // Only in a coroutine that declares a token of its own (it reads its
+  // cancellation state, or takes a token) — one that never looks at its
+  // cancellation leaves its children's to whoever owns them — or in a
+  // function given a slot to bind.
+  bool HasSlotParameter =
+      llvm::any_of(FD->parameters(), [&](const ParmVarDecl *P) {
+        return OwnTokens.contains(P) &&
+               ApiCatalog::isBindableSlot(P->getType());
+      });
+  if (!OwnTokens.empty() && (Coroutine || HasSlotParameter))
+    Walk([&](const ExecutionSite &Site) {
+      const auto *Call = dyn_cast<CallExpr>(Site.S);
+      if (!Call || isInCatchBlock(Site))
+        return;
+      std::optional<ApiMatch> Spawn =
+          Catalog.lookup(Call, ApiKind::CancelledThroughToken);
+      std::optional<CallShape> Shape = shapeOf(Call);
+      // The completion token is the last written argument (asio adds a
+      // defaulted constraint after it).
+      unsigned Written = Shape ? writtenArgs(*Shape) : 0;
+      if (!Spawn || Written < 2)
+        return;
+      const Expr *Completion = Call->getArg(Written - 1);
+      QualType CompletionType = Completion->getType();
+      const CXXRecordDecl *Handler = recordOf(CompletionType);
+      // Detached, or a lambda: a token with no slot. Awaited tokens
+      // (use_awaitable, as_tuple(use_awaitable)) carry the awaiting
+      // coroutine's slot, and a bound one its own.
+      if (ApiCatalog::isSlotBoundToken(CompletionType) ||
+          !(ApiCatalog::isDetachedToken(CompletionType) ||
+            (Handler && Handler->isLambda())))
+        return;
+      // The child given the token itself (`child(slot)`, a lambda capturing
+      // it) is cancelled through it.
+      for (unsigned I = 0; I + 1 < Written; ++I)
+        if (!usesIn(Call->getArg(I), OwnTokens).Named.empty())
+          return;
+      // The work comes just before the completion token: a coroutine
+      // called there is named, a function object is "its coroutine".
+      std::string Child = "its coroutine";
+      if (const auto *Started =
+              dyn_cast<CallExpr>(stripWrappers(Call->getArg(Written - 2))))
+        if (const FunctionDecl *Callee = Started->getDirectCallee();
+            Callee && Callee->getIdentifier())
+          Child = "'" + Callee->getName().str() + "'";
+      // A slot the function was given is the one to bind; the coroutine's
+      // own state's slot is not, as its next awaited operation takes it
+      // over.
+      const Token *Slot = nullptr;
+      unsigned Slots = 0;
+      for (const Token &T : Tokens)
+        if (T.Own && isa_and_nonnull<ParmVarDecl>(T.Decl) &&
+            ApiCatalog::isBindableSlot(T.Decl->getType())) {
+          Slot = &T;
+          ++Slots;
+        }
+      if (Slots != 1)
+        Slot = nullptr;
+      std::string Binder = ApiCatalog::slotBinderFor(Spawn->Name);
+      auto Diag =
+          diag(Call->getBeginLoc(),
+               "'%0' starts %1 with a completion token that has no "
+               "cancellation slot: cancelling %2 does not reach it, and "
+               "nothing else can; %select{bind '%4' to the token with "
+               "'%3'|co_await it (use_awaitable), or bind the slot of a "
+               "cancellation signal that %2 emits when it is cancelled "
+               "('%3')}5")
+          << Spawn->DisplayName << Child << Fn << Binder
+          << (Slot ? Slot->Spelling : "") << (Slot ? 0 : 1);
+      ReportedCall = true;
+      if (Slot) {
+        SourceRange R = Completion->getSourceRange();
+        if (isFixable(R.getBegin()) && isFixable(R.getEnd()))
+          Diag << FixItHint::CreateInsertion(
+                      R.getBegin(), Binder + "(" + Slot->Spelling + ", ")
+               << FixItHint::CreateInsertion(
+                      Lexer::getLocForEndOfToken(R.getEnd(), 0,
+                                                 Ctx.getSourceManager(),
+                                                 Ctx.getLangOpts()),
+                      ")");
+      }
+    });
+
   // --- Rule 2: a named token parameter never used. ------------------------
   // Unnamed parameters are the deliberate way to ignore cancellation; an
   // override's or a virtual function's signature is the interface's.
@@ -733,6 +962,24 @@ void DroppedCancellationCheck::checkFunction(const FunctionDecl *FD,
       }))
     return;
   llvm::SmallPtrSet<const Stmt *, 4> Reported;
+  // The coroutine's control flow, built for its first candidate loop.
+  std::unique_ptr<CoroutineFlow> Flow;
+  bool FlowBuilt = false;
+  auto SuspendsOnEveryIteration = [&](const Stmt *Loop) {
+    if (!FlowBuilt) {
+      Flow = CoroutineFlow::build(FD, Ctx);
+      FlowBuilt = true;
+    }
+    if (Flow)
+      return Flow->suspendsOnEveryIteration(Loop);
+    // A template has no CFG; its instantiations answer on theirs, at the
+    // same locations, so the pattern answers only when it has none.
+    if (const FunctionTemplateDecl *Template =
+            FD->getDescribedFunctionTemplate();
+        Template && !Template->specializations().empty())
+      return false;
+    return suspendsOnEveryIterationWithoutCFG(Loop);
+  };
   Walk([&](const ExecutionSite &Site) {
     if (!isLoop(Site.S) || llvm::any_of(Site.Ancestors, [&](const Stmt *A) {
           return Reported.contains(A);
@@ -749,11 +996,14 @@ void DroppedCancellationCheck::checkFunction(const FunctionDecl *FD,
     if (HasReportedCall)
       return;
     // Awaiting in a framework that hands its token to the awaited work
-    // passes every token of that type on.
+    // passes on the token the coroutine was given by its framework (the
+    // awaited getter's); a token parameter is another token, which the
+    // awaited work never sees.
     bool Inherited = llvm::any_of(Checked, [&](const ValueDecl *T) {
-      return ApiCatalog::inheritsToken(Fw, T->getType());
+      return !isa<ParmVarDecl>(T) &&
+             ApiCatalog::inheritsToken(Fw, T->getType());
     });
-    bool Suspends = Coroutine && suspendsOnEveryIteration(Site.S);
+    bool Suspends = Coroutine && SuspendsOnEveryIteration(Site.S);
     if (Suspends && Inherited)
       return;
     bool Forever = !Suspends && isIndefinite(Site.S, Ctx) && !canLeave(Site.S);

@@ -16,7 +16,9 @@ namespace clang::tidy::corolint {
 /// parameter) made without it; a named token parameter never used; a loop
 /// that never observes the token although it runs forever or suspends on
 /// every iteration; a lambda with its own token that passes the enclosing
-/// function's; a folly task started detached from a folly coroutine. The
+/// function's; a folly task started detached from a folly coroutine; the
+/// explicit resets, a sender given a never-stopping token in its
+/// environment and an asio child spawned with no cancellation slot. The
 /// fix-it passes the function's own token.
 ///
 /// For the user-facing documentation see
@@ -33,10 +35,10 @@ public:
 
   /// A token the function being checked can pass on.
   struct AvailableToken {
-    /// The parameter, local variable or field holding it; null for a folly
-    /// coroutine's implicit token.
+    /// The parameter, local variable, field or getter holding it; null for
+    /// a folly coroutine's implicit token.
     const ValueDecl *Decl = nullptr;
-    /// What to write to pass it: "st", "req.stop",
+    /// What to write to pass it: "st", "req.stop", "ctx.stop_token()",
     /// "co_await folly::coro::co_current_cancellation_token".
     std::string Spelling;
     /// The token's class, by plain qualified name.

@@ -118,7 +118,7 @@ bool runsWheneverNestedLoopRuns(const Stmt *Loop, const Stmt *Child) {
 }
 } // namespace
 
-bool suspendsOnEveryIteration(const Stmt *Loop) {
+bool suspendsOnEveryIterationWithoutCFG(const Stmt *Loop) {
   bool Suspends = false;
   forEachExecutedStmtIn(Loop, [&](const ExecutionSite &Site) {
     if (Suspends ||
@@ -135,6 +135,63 @@ bool suspendsOnEveryIteration(const Stmt *Loop) {
     Suspends = true;
   });
   return Suspends;
+}
+
+bool CoroutineFlow::suspendsOnEveryIteration(const Stmt *Loop) const {
+  // clang gives each loop one block that jumps back to its head, marked
+  // with the loop; continue statements jump to it (or to a for's
+  // increment, which leads to it).
+  const CFGBlock *Back = nullptr;
+  for (const CFGBlock *B : *Graph)
+    if (B->getLoopTarget() == Loop)
+      Back = B;
+  if (!Back || Back->succ_size() != 1 || !Back->succ_begin()->isReachable())
+    return false;
+  const CFGBlock *Head = Back->succ_begin()->getReachableBlock();
+
+  // The loop's blocks: the head, and those that reach the back edge
+  // without passing it. Paths that leave the loop are no iteration.
+  std::vector<bool> InLoop(Graph->getNumBlockIDs(), false);
+  InLoop[Head->getBlockID()] = true;
+  std::vector<const CFGBlock *> Work{Back};
+  InLoop[Back->getBlockID()] = true;
+  while (!Work.empty()) {
+    const CFGBlock *B = Work.back();
+    Work.pop_back();
+    for (const CFGBlock *Pred : B->preds())
+      if (Pred && !InLoop[Pred->getBlockID()]) {
+        InLoop[Pred->getBlockID()] = true;
+        Work.push_back(Pred);
+      }
+  }
+
+  auto Suspends = [](const CFGBlock *B) {
+    return llvm::any_of(
+        *B, [](const CFGElement &E) { return suspensionAt(E) != nullptr; });
+  };
+  // Whether the back edge is reached from the head inside the loop,
+  // optionally only through blocks that do not suspend.
+  auto ReachesBack = [&](bool AvoidSuspensions) {
+    std::vector<bool> Seen(Graph->getNumBlockIDs(), false);
+    std::vector<const CFGBlock *> Stack{Head};
+    Seen[Head->getBlockID()] = true;
+    while (!Stack.empty()) {
+      const CFGBlock *B = Stack.back();
+      Stack.pop_back();
+      if (AvoidSuspensions && Suspends(B))
+        continue;
+      if (B == Back)
+        return true;
+      for (const CFGBlock *Succ : B->succs())
+        if (Succ && InLoop[Succ->getBlockID()] && !Seen[Succ->getBlockID()]) {
+          Seen[Succ->getBlockID()] = true;
+          Stack.push_back(Succ);
+        }
+    }
+    return false;
+  };
+  return ReachesBack(/*AvoidSuspensions=*/false) &&
+         !ReachesBack(/*AvoidSuspensions=*/true);
 }
 
 FlowClient::~FlowClient() = default;

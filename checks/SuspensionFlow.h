@@ -55,14 +55,13 @@ const CoroutineSuspendExpr *suspensionAt(const CFGElement &E);
 bool resumesOnSameThread(const CoroutineSuspendExpr *E,
                          const llvm::StringSet<> &AllowedAwaitables);
 
-/// True if \p Loop (a while, do, for or range-for statement) suspends on
-/// every iteration: a co_await or co_yield in its condition or body that is
-/// not on a conditional path (isOnConditionalPath) nor in a nested loop's
-/// body, which may run zero times. A `continue` or `break` taken before the
-/// suspension is not modelled. A question about the loop's statements, not
-/// its CFG: the cancellation check asks it of every loop of a coroutine, and
-/// a CFG is built only for coroutines with something to track.
-bool suspendsOnEveryIteration(const Stmt *Loop);
+/// The same question as CoroutineFlow::suspendsOnEveryIteration, answered
+/// from the loop's statements where clang builds no CFG (a template's
+/// pattern): a co_await or co_yield in its condition or body that is not on
+/// a conditional path (isOnConditionalPath) nor in a nested loop's body,
+/// which may run zero times. A `continue` taken before the suspension is not
+/// modelled.
+bool suspendsOnEveryIterationWithoutCFG(const Stmt *Loop);
 
 /// The control flow of one coroutine body.
 class CoroutineFlow {
@@ -75,6 +74,14 @@ public:
   const CFG &cfg() const { return *Graph; }
   const FunctionDecl *function() const { return Function; }
   const PostOrderCFGView &order() const { return *Order; }
+
+  /// True if every path around \p Loop's back edge (a while, do, for or
+  /// range-for statement of this body) passes a suspension point: no
+  /// iteration that comes round again runs without suspending. A
+  /// `continue` taken before the co_await is such an iteration; a `break`,
+  /// `return` or `throw` leaves the loop and is none. False for a loop
+  /// whose back edge no path reaches (it never iterates).
+  bool suspendsOnEveryIteration(const Stmt *Loop) const;
 
 private:
   CoroutineFlow() = default;

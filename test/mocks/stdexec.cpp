@@ -75,3 +75,25 @@ bool stop_tokens() {
   source.request_stop();
   return st.stop_requested() && stopped;
 }
+
+// Writing an environment: a sender run under prop{get_stop_token,
+// never_stop_token{}} sees a token that is never stopped; the pipe form too;
+// write_env's sender is awaitable in an exec::task.
+static_assert(std::is_same_v<
+              decltype(stdexec::get_stop_token(stdexec::prop{
+                  stdexec::get_stop_token, stdexec::never_stop_token{}})),
+              stdexec::never_stop_token>);
+static_assert(
+    std::is_same_v<decltype(stdexec::get_stop_token(stdexec::env{
+                       stdexec::prop{stdexec::get_stop_token,
+                                     stdexec::inplace_stop_token{}},
+                       TokenEnv{}})),
+                   stdexec::inplace_stop_token>);
+exec::task<int> unstoppable_flush(stdexec::inplace_stop_token st) {
+  int written = co_await stdexec::write_env(
+      queryDb(3),
+      stdexec::prop{stdexec::get_stop_token, stdexec::never_stop_token{}});
+  co_await (stdexec::just() |
+            stdexec::write_env(stdexec::prop{stdexec::get_stop_token, st}));
+  co_return written;
+}

@@ -98,6 +98,38 @@ inline constexpr get_stop_token_t get_stop_token{};
 template <typename S>
 concept sender = requires { typename std::remove_cvref_t<S>::sender_concept; };
 
+// --- Writing an environment (upstream __env.hpp, __write_env.hpp) ------------
+/// An environment with one property: query(Query) answers Value.
+template <typename Query, typename Value> struct prop {
+  Query __query;
+  Value __value;
+  constexpr const Value &query(Query) const noexcept { return __value; }
+};
+template <typename Query, typename Value>
+prop(Query, Value) -> prop<Query, Value>;
+
+/// Environments joined: a query is answered by the first one that can.
+template <typename... Envs> struct env {
+  std::tuple<Envs...> __envs;
+  constexpr env(Envs... envs) : __envs(std::move(envs)...) {}
+
+  template <typename Query>
+    requires(requires(const Envs &e) { e.query(Query{}); } || ...)
+  constexpr decltype(auto) query(Query q) const noexcept {
+    return __answer<0>(q);
+  }
+
+private:
+  template <std::size_t I, typename Query>
+  constexpr decltype(auto) __answer(Query q) const noexcept {
+    if constexpr (requires { std::get<I>(__envs).query(q); })
+      return std::get<I>(__envs).query(q);
+    else
+      return __answer<I + 1>(q);
+  }
+};
+template <typename... Envs> env(Envs...) -> env<Envs...>;
+
 namespace __detail {
 // A sender that completes with Values...; __values is what sync_wait
 // returns inside its optional.
@@ -143,6 +175,39 @@ struct then_t {
   }
 };
 inline constexpr then_t then{};
+
+namespace __write {
+// The sender write_env returns: connected, its operation sees Env in front
+// of the receiver's environment (a stop token Env answers replaces the
+// receiver's).
+template <typename S, typename Env> struct __sender {
+  using sender_concept = sender_t;
+  using __values = typename std::remove_cvref_t<S>::__values;
+  S __sndr;
+  Env __env;
+  __values __get() && { return std::move(__sndr).__get(); }
+};
+
+template <typename Env> struct __closure {
+  Env __env;
+  template <sender S> friend auto operator|(S &&s, __closure c) {
+    return __sender<std::remove_cvref_t<S>, Env>{std::forward<S>(s),
+                                                 std::move(c.__env)};
+  }
+};
+
+struct write_env_t {
+  template <sender S, typename Env> auto operator()(S &&s, Env env) const {
+    return __sender<std::remove_cvref_t<S>, Env>{std::forward<S>(s),
+                                                 std::move(env)};
+  }
+  template <typename Env> auto operator()(Env env) const {
+    return __closure<Env>{std::move(env)};
+  }
+};
+} // namespace __write
+using __write::write_env_t;
+inline constexpr write_env_t write_env{};
 
 struct schedule_t {
   template <typename Scheduler> auto operator()(Scheduler &&sched) const {

@@ -72,7 +72,37 @@ folly::coro::Task<void> poll(folly::CancellationToken ct) {
   co_await child();
 }
 
+// A token parameter is not the token co_await hands on: the children get
+// the awaiter's, so a loop that only awaits is not stopped by 'ct'.
+folly::coro::Task<void> pollUntilCancelled(folly::CancellationToken ct) {
+  if (ct.isCancellationRequested())
+    co_return;
+  while (true)
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: this loop never checks 'ct' nor passes it on: it suspends on every iteration and cancelling 'pollUntilCancelled' cannot stop it [coro-dropped-cancellation]
+    co_await child();
+}
+
+// Nor does awaiting a task with a defaulted token hand it 'ct'.
+folly::coro::Task<Page> renderWith(std::string url,
+                                   folly::CancellationToken ct) {
+  if (ct.isCancellationRequested())
+    co_return Page{};
+  co_return co_await fetchPage(url);
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: 'fetchPage' accepts a cancellation token but none is passed: cancelling 'renderWith' does not reach it; pass 'ct' [coro-dropped-cancellation]
+  // CHECK-FIXES: {{^}}  co_return co_await fetchPage(url, ct);
+}
+
 // --- Not reported --------------------------------------------------------------
+
+// The token parameter is passed to what is awaited, or checked each time.
+folly::coro::Task<Page> renderWithToken(std::string url,
+                                        folly::CancellationToken ct) {
+  co_return co_await fetchPage(url, ct);
+}
+folly::coro::Task<void> pollPolitely(folly::CancellationToken ct) {
+  while (!ct.isCancellationRequested())
+    co_await child();
+}
 
 // co_await forwards the coroutine's token implicitly, to a task with a
 // defaulted token parameter too.

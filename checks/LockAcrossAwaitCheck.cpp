@@ -71,7 +71,7 @@ Construction constructionKind(const CXXConstructExpr *CE,
   if (CE->getNumArgs() == 0)
     return Construction::Defers;
   if (CE->getNumArgs() == 1)
-    if (const Expr *From = movedFrom(CE->getArg(0))) {
+    if (movedFrom(CE->getArg(0))) {
       MovedFromExpr = CE->getArg(0);
       return Construction::MovedIn;
     }
@@ -465,7 +465,8 @@ LockAcrossAwaitCheck::findLocksAcrossSuspensions(const AsyncContext &AC,
   const FunctionDecl *FD = AC.Function;
   for (const ParmVarDecl *P : FD->parameters())
     if (std::optional<std::string> Mutex = guardedMutexType(P->getType())) {
-      HeldLock L{HeldLock::Holder::Parameter};
+      HeldLock L;
+      L.Kind = HeldLock::Holder::Parameter;
       L.Var = P;
       L.MutexType = *Mutex;
       L.Loc = P->getLocation();
@@ -486,7 +487,8 @@ LockAcrossAwaitCheck::findLocksAcrossSuspensions(const AsyncContext &AC,
           continue;
         if (std::optional<std::string> Mutex =
                 guardedMutexType(VD->getType())) {
-          HeldLock L{HeldLock::Holder::Guard};
+          HeldLock L;
+          L.Kind = HeldLock::Holder::Guard;
           L.Var = VD;
           L.MutexType = *Mutex;
           L.Loc = VD->getLocation();
@@ -505,7 +507,8 @@ LockAcrossAwaitCheck::findLocksAcrossSuspensions(const AsyncContext &AC,
     }
     if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(S)) {
       if (std::optional<std::string> Mutex = guardedMutexType(BT->getType())) {
-        HeldLock L{HeldLock::Holder::Temporary};
+        HeldLock L;
+        L.Kind = HeldLock::Holder::Temporary;
         L.Temporary = BT;
         L.MutexType = *Mutex;
         L.Loc = BT->getBeginLoc();
@@ -535,7 +538,8 @@ LockAcrossAwaitCheck::findLocksAcrossSuspensions(const AsyncContext &AC,
       MutexType = MutexType->getPointeeType();
     if (!isThreadAffineMutex(MutexType) || guardedMutexType(MutexType))
       return;
-    HeldLock L{HeldLock::Holder::Manual};
+    HeldLock L;
+    L.Kind = HeldLock::Holder::Manual;
     L.LockCall = Call;
     std::tie(L.MutexDecl, L.MutexKey) = mutexKey(Mutex, AST);
     L.MutexText = mutexDisplay(Mutex, AST);

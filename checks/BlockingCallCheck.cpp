@@ -96,17 +96,12 @@ bool handlesWouldBlockAround(const ExecutionSite &Site, const ASTContext &Ctx) {
 } // namespace
 
 BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      RawBlockingFunctions(Options.get("BlockingFunctions", "")),
-      RawAllowedFunctions(Options.get("AllowedFunctions", "")),
+    : AsyncApiUseCheck(Name, Context, ApiKind::Blocking, "BlockingFunctions",
+                       "annotated"),
       RawCategories(
           Options.get("Categories", ApiCatalog::defaultBlockingCategories())),
       RawAsyncReplacements(Options.get("AsyncReplacements", "")),
-      Interprocedural(Options.get("Interprocedural", true)),
       ReportConditionalPaths(Options.get("ReportConditionalPaths", false)) {
-  for (llvm::StringRef Spec :
-       utils::options::parseStringList(RawBlockingFunctions))
-    Catalog.addUserEntry(ApiKind::Blocking, Spec, "annotated");
   // The pools a project designates for blocking work are facts about the
   // project, configured once on coro-fake-async: blocking there is their
   // purpose for this check too.
@@ -116,16 +111,12 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
     Catalog.addBlockingPool(Pool);
   if (Context->isCheckEnabled("coro-fake-async"))
     FakeAsync.emplace(std::move(FakeAsyncConfig));
-  for (llvm::StringRef Name :
-       utils::options::parseStringList(RawAllowedFunctions))
-    Catalog.allow(Name);
   for (llvm::StringRef Category :
        utils::options::parseStringList(RawCategories))
     EnabledCategories.insert(Category.trim());
   // User-defined categories of BlockingFunctions are always on: naming a
   // function is asking for it to be reported.
-  for (llvm::StringRef Spec :
-       utils::options::parseStringList(RawBlockingFunctions)) {
+  for (llvm::StringRef Spec : utils::options::parseStringList(RawUserApis)) {
     llvm::StringRef Category = Spec.split('=').second.trim();
     EnabledCategories.insert(Category.empty() ? "annotated" : Category);
   }
@@ -135,8 +126,7 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
   llvm::StringSet<> Defined = {"annotated"};
   for (llvm::StringRef Known : ApiCatalog::knownCategories())
     Defined.insert(Known);
-  for (llvm::StringRef Spec :
-       utils::options::parseStringList(RawBlockingFunctions))
+  for (llvm::StringRef Spec : utils::options::parseStringList(RawUserApis))
     Defined.insert(Spec.split('=').second.trim());
   for (llvm::StringRef Category :
        utils::options::parseStringList(RawCategories))
@@ -165,21 +155,14 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
 }
 
 void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "BlockingFunctions", RawBlockingFunctions);
-  Options.store(Opts, "AllowedFunctions", RawAllowedFunctions);
+  AsyncApiUseCheck::storeOptions(Opts);
   Options.store(Opts, "Categories", RawCategories);
   Options.store(Opts, "AsyncReplacements", RawAsyncReplacements);
-  Options.store(Opts, "Interprocedural", Interprocedural);
   Options.store(Opts, "ReportConditionalPaths", ReportConditionalPaths);
 }
 
-void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
-  registerAsyncContextMatchers(Finder, this);
-}
-
 void BlockingCallCheck::onStartOfTranslationUnit() {
-  Summaries.clear();
-  ReportedCalls.clear();
+  AsyncApiUseCheck::onStartOfTranslationUnit();
   NonBlockingDescriptors.reset();
   Executors.clear();
   if (FakeAsync)
@@ -275,9 +258,10 @@ bool BlockingCallCheck::showsNonBlocking(const Expr *Call, const ApiMatch &Api,
   return D && NonBlockingDescriptors->contains(D);
 }
 
-std::optional<ApiMatch>
-BlockingCallCheck::blockingApi(const Expr *Call, const ExecutionSite &Site,
-                               ASTContext &Ctx) {
+std::optional<ApiMatch> BlockingCallCheck::findApi(const Expr *Call,
+                                                   const ExecutionSite &Site,
+                                                   const Stmt *,
+                                                   ASTContext &Ctx) {
   std::optional<ApiMatch> Api = Catalog.lookup(Call, ApiKind::Blocking);
   if (!Api || !EnabledCategories.contains(Api->Entry->Category))
     return std::nullopt;
@@ -286,118 +270,86 @@ BlockingCallCheck::blockingApi(const Expr *Call, const ExecutionSite &Site,
   return Api;
 }
 
-void BlockingCallCheck::reportDirect(const Expr *Call, const ApiMatch &Api,
-                                     const AsyncContext &AC,
-                                     const ExecutionSite &Site,
-                                     ASTContext &Ctx) {
-  if (!ReportedCalls.insert(static_cast<const Stmt *>(Call)->getBeginLoc())
-           .second)
-    return;
-  std::optional<FixItHint> Fix;
-  if (Site.CanAwait) {
-    Framework RewriteFw = AC.Fw;
-    bool TokenOk = asioNamespace(AC.Fw).empty() || acceptsDefaultAsioToken(AC);
-    // The callee's asio flavour must be the coroutine's: a standalone asio
-    // socket cannot be awaited with boost::asio::use_awaitable.
-    bool SameAsio = true;
-    if (llvm::StringRef(Api.Name).starts_with("boost::asio::"))
-      SameAsio = AC.Fw == Framework::BoostAsio;
-    else if (llvm::StringRef(Api.Name).starts_with("asio::"))
-      SameAsio = AC.Fw == Framework::Asio;
-    if (TokenOk && SameAsio)
-      if (const std::string *Template = Catalog.rewriteFor(Api.Name, RewriteFw))
-        if (std::optional<std::string> Text =
-                expandRewrite(*Template, Call, RewriteFw, Ctx))
-          Fix = replaceCallFixIt(Call, *Text, Site.Ancestors);
+void BlockingCallCheck::startContext(const AsyncContext &AC) {
+  DescriptorReady = AC.WaitsForReadiness;
+  OnBlockingPool = false;
+}
+
+bool BlockingCallCheck::looksAt(const ExecutionSite &Site, ASTContext &Ctx) {
+  if (const auto *Await = dyn_cast<CoawaitExpr>(Site.S);
+      Await && Await->getOperand()) {
+    const Expr *Awaited = stripWrappers(Await->getOperand());
+    if (Catalog.lookup(Awaited, ApiKind::Readiness))
+      DescriptorReady = true;
+    if (std::optional<HopTarget> Hop = Executors.hopOf(Awaited, Ctx))
+      OnBlockingPool = *Hop == HopTarget::BlockingPool;
+    return false;
   }
-  std::string Advice = Api.Entry->Advice;
-  auto Diag = diag(Call->getBeginLoc(),
-                   "blocking call to '%0' (%1) in %2 stalls the executor "
-                   "thread; use %3 instead")
-              << Api.DisplayName
-              << ApiCatalog::describeBlockingCategory(Api.Entry->Category)
-              << AC.describe() << Advice;
-  Diag << Call->getSourceRange();
-  if (Fix)
-    Diag << *Fix;
+  return !OnBlockingPool;
 }
 
-void BlockingCallCheck::reportIndirect(const Expr *Call,
-                                       const FunctionDecl *Callee,
-                                       const ReachedApi &S,
-                                       const AsyncContext &AC) {
-  if (!ReportedCalls.insert(static_cast<const Stmt *>(Call)->getBeginLoc())
-           .second)
-    return;
-  diag(Call->getBeginLoc(),
-       "call to '%0' in %1 blocks the executor thread: it reaches '%2' (%3)")
-      << plainQualifiedName(Callee) << AC.describe() << S.Api.DisplayName
-      << ApiCatalog::describeBlockingCategory(S.Api.Entry->Category)
-      << Call->getSourceRange();
-  notePath(*this, S, "blocks");
+// A sync wait is coro-sync-wait's finding, not a blocking call here.
+bool BlockingCallCheck::isOpaque(const Expr *Call) {
+  return Catalog.lookup(Call, ApiKind::SyncWait).has_value();
 }
 
-void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
-  std::optional<AsyncContext> AC = asyncContextFromMatch(Result);
-  if (!AC)
-    return;
-  ASTContext &Ctx = *Result.Context;
-  // What the statements before this one (in the order they are written)
-  // established: a descriptor was awaited ready, or the coroutine moved
-  // itself onto a pool designated for blocking work.
-  bool DescriptorReady = AC->WaitsForReadiness;
-  bool OnBlockingPool = false;
-  forEachExecutedStmt(*AC, [&](const ExecutionSite &Site) {
-    if (const auto *Await = dyn_cast<CoawaitExpr>(Site.S);
-        Await && Await->getOperand()) {
-      const Expr *Awaited = stripWrappers(Await->getOperand());
-      if (Catalog.lookup(Awaited, ApiKind::Readiness))
-        DescriptorReady = true;
-      if (std::optional<HopTarget> Hop = Executors.hopOf(Awaited, Ctx))
-        OnBlockingPool = *Hop == HopTarget::BlockingPool;
-      return;
-    }
-    if (!isa<CallExpr, CXXConstructExpr>(Site.S) || OnBlockingPool)
-      return;
-    const auto *Call = cast<Expr>(Site.S);
-    // A sync wait is coro-sync-wait's finding, not a blocking call here.
-    if (Catalog.lookup(Call, ApiKind::SyncWait))
-      return;
-    if (std::optional<ApiMatch> Api = blockingApi(Call, Site, Ctx)) {
-      if (!(DescriptorReady && Catalog.descriptorOf(Api->Name, Call)) &&
-          !inNoExecutorBranch(Site, Ctx) &&
-          !(FakeAsync &&
-            FakeAsync->ownsBlockingCall(Call, AC->Function, {}, Ctx)))
-        reportDirect(Call, *Api, *AC, Site, Ctx);
-      return;
-    }
-    if (!Interprocedural)
-      return;
-    const auto *CE = dyn_cast<CallExpr>(Call);
-    const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
-    if (!Callee)
-      return;
-    const ReachedApi *S = Summaries.reachedFrom(
-        Callee, Ctx,
-        [&](const Expr *Inner, const ExecutionSite &InnerSite, const Stmt *) {
-          return blockingApi(Inner, InnerSite, Ctx);
-        },
-        [&](const Expr *Inner) {
-          return Catalog.lookup(Inner, ApiKind::SyncWait).has_value();
-        });
-    if (!S || (S->Conditional && !ReportConditionalPaths))
-      return;
+bool BlockingCallCheck::keepsUse(const AsyncApiUse &Use, const AsyncContext &AC,
+                                 const ExecutionSite &Site, ASTContext &Ctx) {
+  if (Use.isDirect()) {
+    if (DescriptorReady && Catalog.descriptorOf(Use.Api.Name, Use.Call))
+      return false;
+  } else {
+    if (Use.Path->Conditional && !ReportConditionalPaths)
+      return false;
     // Reactor-style I/O on a ready descriptor, or followed by would-block
     // handling, does not wait.
-    if (Catalog.descriptorOf(S->Api.Name, S->Chain.back()) &&
+    if (Catalog.descriptorOf(Use.Api.Name, Use.Path->Chain.back()) &&
         (DescriptorReady || handlesWouldBlockAround(Site, Ctx)))
-      return;
-    if (inNoExecutorBranch(Site, Ctx) ||
-        (FakeAsync &&
-         FakeAsync->ownsBlockingCall(Call, AC->Function, S->Chain, Ctx)))
-      return;
-    reportIndirect(Call, Callee, *S, *AC);
-  });
+      return false;
+  }
+  llvm::ArrayRef<const Expr *> Chain;
+  if (Use.Path)
+    Chain = Use.Path->Chain;
+  return !inNoExecutorBranch(Site, Ctx) &&
+         !(FakeAsync &&
+           FakeAsync->ownsBlockingCall(Use.Call, AC.Function, Chain, Ctx));
+}
+
+void BlockingCallCheck::planUse(AsyncApiUse &Use, const AsyncContext &AC,
+                                const ExecutionSite &Site, ASTContext &Ctx) {
+  if (!Use.isDirect() || !Site.CanAwait)
+    return;
+  bool TokenOk = asioNamespace(AC.Fw).empty() || acceptsDefaultAsioToken(AC);
+  // The callee's asio flavour must be the coroutine's: a standalone asio
+  // socket cannot be awaited with boost::asio::use_awaitable.
+  Framework CalleeAsio = asioFlavourOf(Use.Api.Name);
+  bool SameAsio = CalleeAsio == Framework::None || CalleeAsio == AC.Fw;
+  if (!TokenOk || !SameAsio)
+    return;
+  if (const std::string *Template = Catalog.rewriteFor(Use.Api.Name, AC.Fw))
+    if (std::optional<std::string> Text =
+            expandRewrite(*Template, Use.Call, AC.Fw, Ctx))
+      Use.Rewrite = replaceCallFixIt(Use.Call, *Text, Site.Ancestors);
+}
+
+void BlockingCallCheck::render(const AsyncApiUse &Use, const AsyncContext &AC) {
+  llvm::StringRef Category =
+      ApiCatalog::describeBlockingCategory(Use.Api.Entry->Category);
+  if (!Use.isDirect()) {
+    diag(Use.Call->getBeginLoc(),
+         "call to '%0' in %1 blocks the executor thread: it reaches '%2' (%3)")
+        << plainQualifiedName(Use.Helper) << AC.describe()
+        << Use.Api.DisplayName << Category << Use.Call->getSourceRange();
+    notePath(*this, *Use.Path, "blocks");
+    return;
+  }
+  auto Diag = diag(Use.Call->getBeginLoc(),
+                   "blocking call to '%0' (%1) in %2 stalls the executor "
+                   "thread; use %3 instead")
+              << Use.Api.DisplayName << Category << AC.describe()
+              << Use.Api.Entry->Advice << Use.Call->getSourceRange();
+  if (Use.Rewrite)
+    Diag << *Use.Rewrite;
 }
 
 } // namespace clang::tidy::corolint

@@ -3,13 +3,9 @@
 #ifndef COROLINT_CHECKS_BLOCKINGCALLCHECK_H
 #define COROLINT_CHECKS_BLOCKINGCALLCHECK_H
 
-#include "ApiCatalog.h"
-#include "AsyncContext.h"
-#include "CallSummaries.h"
+#include "AsyncApiUseCheck.h"
 #include "Executors.h"
 #include "FakeAsync.h"
-#include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -21,49 +17,48 @@ namespace clang::tidy::corolint {
 /// the coroutine's framework has one.
 ///
 /// For the user-facing documentation see docs/checks/coro-blocking-call.md.
-class BlockingCallCheck : public ClangTidyCheck {
+class BlockingCallCheck : public AsyncApiUseCheck {
 public:
   BlockingCallCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
 
 private:
-  std::optional<ApiMatch>
-  blockingApi(const Expr *Call, const ExecutionSite &Site, ASTContext &Ctx);
+  void startContext(const AsyncContext &AC) override;
+  bool looksAt(const ExecutionSite &Site, ASTContext &Ctx) override;
+  std::optional<ApiMatch> findApi(const Expr *Call, const ExecutionSite &Site,
+                                  const Stmt *Body, ASTContext &Ctx) override;
+  bool isOpaque(const Expr *Call) override;
+  bool keepsUse(const AsyncApiUse &Use, const AsyncContext &AC,
+                const ExecutionSite &Site, ASTContext &Ctx) override;
+  void planUse(AsyncApiUse &Use, const AsyncContext &AC,
+               const ExecutionSite &Site, ASTContext &Ctx) override;
+  void render(const AsyncApiUse &Use, const AsyncContext &AC) override;
+
   bool showsNonBlocking(const Expr *Call, const ApiMatch &Api,
                         const ExecutionSite &Site, ASTContext &Ctx);
   void collectNonBlockingDescriptors(ASTContext &Ctx);
-  void reportDirect(const Expr *Call, const ApiMatch &Api,
-                    const AsyncContext &AC, const ExecutionSite &Site,
-                    ASTContext &Ctx);
-  void reportIndirect(const Expr *Call, const FunctionDecl *Callee,
-                      const ReachedApi &S, const AsyncContext &AC);
 
-  const std::string RawBlockingFunctions;
-  const std::string RawAllowedFunctions;
   const std::string RawCategories;
   const std::string RawAsyncReplacements;
-  const bool Interprocedural;
   const bool ReportConditionalPaths;
-  ApiCatalog Catalog;
   llvm::StringSet<> EnabledCategories;
 
   // Per translation unit.
-  CallSummaries Summaries;
-  /// Where a finding was made: a call in a template is walked once for the
-  /// pattern and once per instantiation, and is one defect.
-  llvm::DenseSet<SourceLocation> ReportedCalls;
   std::optional<llvm::DenseSet<const ValueDecl *>> NonBlockingDescriptors;
   /// Where the coroutine's hops move it.
   ExecutorFacts Executors{Catalog};
   /// With coro-fake-async enabled, the blocking calls that are its
   /// findings (one finding per defect).
   std::optional<FakeAsyncAnalysis> FakeAsync;
+
+  // Per async context: what the statements walked so far (in the order
+  // they are written) established.
+  /// A descriptor was awaited ready (or the context is a readiness
+  /// handler).
+  bool DescriptorReady = false;
+  /// The coroutine moved itself onto a pool designated for blocking work.
+  bool OnBlockingPool = false;
 };
 
 } // namespace clang::tidy::corolint

@@ -47,6 +47,14 @@ llvm::StringRef asioNamespace(Framework F) {
   return "";
 }
 
+Framework asioFlavourOf(llvm::StringRef QualifiedName) {
+  for (Framework F : {Framework::Asio, Framework::BoostAsio})
+    if (QualifiedName.starts_with(asioNamespace(F)) &&
+        QualifiedName.drop_front(asioNamespace(F).size()).starts_with("::"))
+      return F;
+  return Framework::None;
+}
+
 namespace {
 
 struct KnownType {

@@ -42,6 +42,10 @@ llvm::StringRef frameworkName(Framework F);
 /// "boost::asio"); empty for other frameworks.
 llvm::StringRef asioNamespace(Framework F);
 
+/// Which asio a plain qualified name belongs to: Asio for "asio::...",
+/// BoostAsio for "boost::asio::...", None for any other name.
+Framework asioFlavourOf(llvm::StringRef QualifiedName);
+
 /// How a type takes part in asynchronous code.
 struct TaskTypeInfo {
   Framework Fw = Framework::None;

@@ -61,12 +61,6 @@ const ValueDecl *namedFuture(const Expr *E) {
   return nullptr;
 }
 
-// CallExpr::getBeginLoc hides the dispatching Stmt::getBeginLoc: for
-// `object(args)` it would point at the parenthesis.
-SourceLocation beginOf(const CallExpr *Call) {
-  return static_cast<const Stmt *>(Call)->getBeginLoc();
-}
-
 // The expression as written: without the conversions and temporaries Sema adds.
 const Expr *asSpelled(const Expr *E) {
   return E ? E->IgnoreUnlessSpelledInSource()->IgnoreParens() : nullptr;
@@ -399,37 +393,16 @@ unsigned writtenArgCount(const CallExpr *Call, unsigned From) {
 } // namespace
 
 SyncWaitCheck::SyncWaitCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      RawSyncWaitFunctions(Options.get("SyncWaitFunctions", "")),
-      RawAllowedFunctions(Options.get("AllowedFunctions", "")),
-      Interprocedural(Options.get("Interprocedural", true)) {
-  for (llvm::StringRef Spec :
-       utils::options::parseStringList(RawSyncWaitFunctions))
-    Catalog.addUserEntry(ApiKind::SyncWait, Spec, "user");
-  for (llvm::StringRef Name :
-       utils::options::parseStringList(RawAllowedFunctions))
-    Catalog.allow(Name);
-}
+    : AsyncApiUseCheck(Name, Context, ApiKind::SyncWait, "SyncWaitFunctions",
+                       "user") {}
 
-void SyncWaitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "SyncWaitFunctions", RawSyncWaitFunctions);
-  Options.store(Opts, "AllowedFunctions", RawAllowedFunctions);
-  Options.store(Opts, "Interprocedural", Interprocedural);
-}
-
-void SyncWaitCheck::registerMatchers(MatchFinder *Finder) {
-  registerAsyncContextMatchers(Finder, this);
-}
-
-void SyncWaitCheck::onStartOfTranslationUnit() {
-  Summaries.clear();
-  ReportedCalls.clear();
-}
-
-std::optional<ApiMatch> SyncWaitCheck::syncWaitApi(const CallExpr *Call,
-                                                   const ExecutionSite &Site,
-                                                   const Stmt *Scope,
-                                                   ASTContext &Ctx) {
+std::optional<ApiMatch> SyncWaitCheck::findApi(const Expr *E,
+                                               const ExecutionSite &Site,
+                                               const Stmt *Body,
+                                               ASTContext &Ctx) {
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (!Call)
+    return std::nullopt;
   std::optional<ApiMatch> Api = Catalog.lookup(Call, ApiKind::SyncWait);
   if (!Api)
     return std::nullopt;
@@ -440,7 +413,7 @@ std::optional<ApiMatch> SyncWaitCheck::syncWaitApi(const CallExpr *Call,
     const Expr *Object = MC->getImplicitObjectArgument();
     if (isKnownReady(Site, namedFuture(Object), Ctx))
       return std::nullopt;
-    if (isDeferredStdAsync(originOfFuture(Object, Scope, Ctx)))
+    if (isDeferredStdAsync(originOfFuture(Object, Body, Ctx)))
       return std::nullopt;
   }
   return Api;
@@ -513,95 +486,57 @@ std::optional<FixItHint> SyncWaitCheck::awaitFixIt(const CallExpr *Call,
   return replaceCallFixIt(Call, *Replacement, Site.Ancestors);
 }
 
-void SyncWaitCheck::reportDirect(const CallExpr *Call, const ApiMatch &Api,
-                                 const AsyncContext &AC,
-                                 const ExecutionSite &Site, ASTContext &Ctx) {
-  if (!ReportedCalls.insert(static_cast<const Stmt *>(Call)->getBeginLoc())
-           .second)
+void SyncWaitCheck::planUse(AsyncApiUse &Use, const AsyncContext &AC,
+                            const ExecutionSite &Site, ASTContext &Ctx) {
+  if (!Use.isDirect())
     return;
-  std::optional<FixItHint> Fix = awaitFixIt(Call, Api, AC, Site, Ctx);
-
+  const auto *Call = cast<CallExpr>(Use.Call);
+  Use.Rewrite = awaitFixIt(Call, Use.Api, AC, Site, Ctx);
   // A std::future from asio::use_future: the operation can be awaited
   // directly.
-  std::optional<UseFutureOperation> UseFuture;
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
-    UseFuture = asUseFutureOperation(
-        originOfFuture(MC->getImplicitObjectArgument(), AC.Body, Ctx));
+    if (std::optional<UseFutureOperation> Op = asUseFutureOperation(
+            originOfFuture(MC->getImplicitObjectArgument(), AC.Body, Ctx)))
+      Use.TokenSwap =
+          CompletionTokenSwap{Op->Operation, Op->Namespace + "::use_future",
+                              Op->Namespace + "::use_awaitable"};
+}
 
-  std::string Advice = Api.Entry->Advice;
+void SyncWaitCheck::render(const AsyncApiUse &Use, const AsyncContext &AC) {
+  if (!Use.isDirect()) {
+    diag(beginOf(Use.Call), "sync-over-async: call to '%0' in %1 waits "
+                            "synchronously for asynchronous work: it reaches "
+                            "'%2', which %3")
+        << plainQualifiedName(Use.Helper) << AC.describe()
+        << Use.Api.DisplayName << describeCategory(Use.Api.Entry->Category)
+        << Use.Call->getSourceRange();
+    notePath(*this, *Use.Path, "waits");
+    return;
+  }
+  std::string Advice = Use.Api.Entry->Advice;
   if (!AC.isCoroutine())
     Advice = "continue in a completion handler (or a coroutine) instead of "
              "waiting";
-  else if (UseFuture)
-    Advice = "co_await the operation with '" + UseFuture->Namespace +
-             "::use_awaitable' instead of '" + UseFuture->Namespace +
-             "::use_future'";
-
+  else if (Use.TokenSwap)
+    Advice = "co_await the operation with '" + Use.TokenSwap->Replacement +
+             "' instead of '" + Use.TokenSwap->Token + "'";
   {
-    auto Diag = diag(beginOf(Call), "sync-over-async: '%0' in %1 %2; %3")
-                << Api.DisplayName << AC.describe()
-                << describeCategory(Api.Entry->Category) << Advice;
-    Diag << Call->getSourceRange();
-    if (Fix)
-      Diag << *Fix;
+    auto Diag = diag(beginOf(Use.Call), "sync-over-async: '%0' in %1 %2; %3")
+                << Use.Api.DisplayName << AC.describe()
+                << describeCategory(Use.Api.Entry->Category) << Advice
+                << Use.Call->getSourceRange();
+    if (Use.Rewrite)
+      Diag << *Use.Rewrite;
   }
-  if (UseFuture &&
-      !UseFuture->Operation->getSourceRange().fullyContains(
-          Call->getSourceRange()) &&
-      !Call->getSourceRange().fullyContains(
-          UseFuture->Operation->getSourceRange()))
-    diag(beginOf(UseFuture->Operation),
-         "the future comes from '%0::use_future' here", DiagnosticIDs::Note)
-        << UseFuture->Namespace;
-}
-
-void SyncWaitCheck::reportIndirect(const CallExpr *Call,
-                                   const FunctionDecl *Callee,
-                                   const ReachedApi &S,
-                                   const AsyncContext &AC) {
-  if (!ReportedCalls.insert(static_cast<const Stmt *>(Call)->getBeginLoc())
-           .second)
-    return;
-  diag(beginOf(Call), "sync-over-async: call to '%0' in %1 waits "
-                      "synchronously for asynchronous work: it reaches "
-                      "'%2', which %3")
-      << plainQualifiedName(Callee) << AC.describe()
-      << S.Api.DisplayName << describeCategory(S.Api.Entry->Category)
-      << Call->getSourceRange();
-  notePath(*this, S, "waits");
-}
-
-void SyncWaitCheck::check(const MatchFinder::MatchResult &Result) {
-  std::optional<AsyncContext> AC = asyncContextFromMatch(Result);
-  if (!AC)
-    return;
-  ASTContext &Ctx = *Result.Context;
-  forEachExecutedStmt(*AC, [&](const ExecutionSite &Site) {
-    const auto *Call = dyn_cast<CallExpr>(Site.S);
-    if (!Call)
-      return;
-    if (std::optional<ApiMatch> Api = syncWaitApi(Call, Site, AC->Body, Ctx)) {
-      reportDirect(Call, *Api, *AC, Site, Ctx);
-      return;
-    }
-    if (!Interprocedural)
-      return;
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (!Callee)
-      return;
-    const ReachedApi *S =
-        Summaries.reachedFrom(Callee, Ctx,
-                              [&](const Expr *Inner, const ExecutionSite &InnerSite,
-                                  const Stmt *Body) -> std::optional<ApiMatch> {
-                                const auto *InnerCall =
-                                    dyn_cast<CallExpr>(Inner);
-                                if (!InnerCall)
-                                  return std::nullopt;
-                                return syncWaitApi(InnerCall, InnerSite, Body, Ctx);
-                              });
-    if (S)
-      reportIndirect(Call, Callee, *S, *AC);
-  });
+  // Unless the operation is the call itself (or holds it), point at it.
+  if (Use.TokenSwap) {
+    SourceRange Operation = Use.TokenSwap->Operation->getSourceRange();
+    SourceRange Call = Use.Call->getSourceRange();
+    if (!Operation.fullyContains(Call) && !Call.fullyContains(Operation))
+      diag(beginOf(Use.TokenSwap->Operation), "the future comes from '%0' here",
+           DiagnosticIDs::Note)
+          << Use.TokenSwap->Token;
+  }
 }
 
 } // namespace clang::tidy::corolint

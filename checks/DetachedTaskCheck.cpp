@@ -294,7 +294,7 @@ DetachedTaskCheck::DetachedTaskCheck(StringRef Name, ClangTidyContext *Context)
       StrictMode(Options.get("StrictMode", false)),
       RawAllowedSpawnSites(Options.get("AllowedSpawnSites", "")),
       RawDetachFunctions(Options.get("DetachFunctions", "")),
-      RawFireAndForgetTypes(Options.get("FireAndForgetTypes", "")) {
+      Types(readTypeModel(Options, *this, Name)) {
   for (llvm::StringRef Site :
        utils::options::parseStringList(RawAllowedSpawnSites)) {
     Site = Site.trim();
@@ -305,20 +305,15 @@ DetachedTaskCheck::DetachedTaskCheck(StringRef Name, ClangTidyContext *Context)
   for (llvm::StringRef Spec :
        utils::options::parseStringList(RawDetachFunctions))
     Catalog.addUserEntry(ApiKind::Detach, Spec, "call", "");
-  for (llvm::StringRef Type :
-       utils::options::parseStringList(RawFireAndForgetTypes)) {
-    Type = Type.trim();
-    Type.consume_front("::");
-    if (!Type.empty())
-      FireAndForgetTypes.push_back(Type.str());
-  }
 }
 
 void DetachedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "StrictMode", StrictMode);
   Options.store(Opts, "AllowedSpawnSites", RawAllowedSpawnSites);
   Options.store(Opts, "DetachFunctions", RawDetachFunctions);
-  Options.store(Opts, "FireAndForgetTypes", RawFireAndForgetTypes);
+  // TaskTypes is coro-unawaited-task's to document; it reaches this check
+  // as a global option.
+  Options.store(Opts, "FireAndForgetTypes", Types.RawFireAndForgetTypes);
 }
 
 void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
@@ -331,7 +326,7 @@ void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 bool DetachedTaskCheck::isFireAndForget(QualType T) const {
-  return classifyType(T, {}, FireAndForgetTypes).IsFireAndForget;
+  return Types.classify(T).IsFireAndForget;
 }
 
 bool DetachedTaskCheck::isAllowedSite(const FunctionDecl *FD) const {

@@ -54,9 +54,8 @@ private:
   const bool StrictMode;
   const std::string RawAllowedSpawnSites;
   const std::string RawDetachFunctions;
-  const std::string RawFireAndForgetTypes;
+  const TypeModel Types;
   llvm::StringSet<> AllowedSpawnSites;
-  std::vector<std::string> FireAndForgetTypes;
   ApiCatalog Catalog;
 };
 

@@ -5,7 +5,6 @@
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
-#include "llvm/Support/Regex.h"
 
 using namespace clang::ast_matchers;
 
@@ -33,15 +32,11 @@ FakeAsyncCheck::FakeAsyncCheck(StringRef Name, ClangTidyContext *Context)
           withCpuBound(fakeAsyncOptions(Options), IncludeCpuBoundOffload)) {
   // A name that cannot be a qualified name would silently designate
   // nothing, and every finding on that pool would stay.
-  static const llvm::Regex QualifiedName(
-      "^(::)?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*$");
-  for (llvm::StringRef Spec :
-       utils::options::parseStringList(RawBlockingExecutors))
-    if (!QualifiedName.match(Spec.trim()))
-      configurationDiag("invalid configuration value '%0' for option "
-                        "'%1.BlockingExecutors'; expected qualified names of "
-                        "executor types, variables or functions")
-          << Spec.trim() << Name;
+  for (llvm::StringRef Invalid : invalidQualifiedNames(RawBlockingExecutors))
+    configurationDiag("invalid configuration value '%0' for option "
+                      "'%1.BlockingExecutors'; expected qualified names of "
+                      "executor types, variables or functions")
+        << Invalid << Name;
 }
 
 void FakeAsyncCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {

@@ -2,6 +2,7 @@
 
 #include "Frameworks.h"
 #include "Names.h"
+#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -310,6 +311,32 @@ TaskTypeInfo classifyType(QualType T,
     Info.IsFireAndForget = isFireAndForgetByShape(T);
   }
   return Info;
+}
+
+TypeModel readTypeModel(const ClangTidyCheck::OptionsView &Options,
+                        const ClangTidyCheck &Check,
+                        llvm::StringRef CheckName) {
+  TypeModel Model;
+  Model.RawTaskTypes = Options.getLocalOrGlobal("TaskTypes", "").str();
+  Model.RawFireAndForgetTypes =
+      Options.getLocalOrGlobal("FireAndForgetTypes", "").str();
+  auto Read = [&](llvm::StringRef Option, llvm::StringRef Raw,
+                  std::vector<std::string> &Names) {
+    for (llvm::StringRef Invalid : invalidQualifiedNames(Raw))
+      Check.configurationDiag("invalid configuration value '%0' for option "
+                              "'%1.%2'; expected qualified type names")
+          << Invalid << CheckName << Option;
+    for (llvm::StringRef Type : utils::options::parseStringList(Raw)) {
+      Type = Type.trim();
+      Type.consume_front("::");
+      if (!Type.empty())
+        Names.push_back(Type.str());
+    }
+  };
+  Read("TaskTypes", Model.RawTaskTypes, Model.TaskTypes);
+  Read("FireAndForgetTypes", Model.RawFireAndForgetTypes,
+       Model.FireAndForgetTypes);
+  return Model;
 }
 
 } // namespace clang::tidy::corolint

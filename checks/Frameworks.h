@@ -10,11 +10,13 @@
 #ifndef COROLINT_CHECKS_FRAMEWORKS_H
 #define COROLINT_CHECKS_FRAMEWORKS_H
 
+#include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/Type.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace clang {
 class CXXRecordDecl;
@@ -71,6 +73,27 @@ struct TaskTypeInfo {
 TaskTypeInfo
 classifyType(QualType T, llvm::ArrayRef<std::string> ExtraTaskTypes = {},
              llvm::ArrayRef<std::string> ExtraFireAndForgetTypes = {});
+
+/// The user's additions to the type model. Every check must classify a
+/// type alike, or one check calls fire-and-forget what another reports as
+/// an unawaited task: so each reads both lists, TaskTypes and
+/// FireAndForgetTypes, as its own option or else the global one.
+struct TypeModel {
+  std::string RawTaskTypes;
+  std::string RawFireAndForgetTypes;
+  /// Plain qualified names.
+  std::vector<std::string> TaskTypes;
+  std::vector<std::string> FireAndForgetTypes;
+
+  TaskTypeInfo classify(QualType T) const {
+    return classifyType(T, TaskTypes, FireAndForgetTypes);
+  }
+};
+
+/// Reads \p Check's TypeModel (Options.getLocalOrGlobal), reporting every
+/// entry that cannot be a qualified name with configurationDiag.
+TypeModel readTypeModel(const ClangTidyCheck::OptionsView &Options,
+                        const ClangTidyCheck &Check, llvm::StringRef CheckName);
 
 /// What a coroutine's promise says about it, read from its declarations.
 struct PromiseInfo {

@@ -356,10 +356,12 @@ LockAcrossAwaitCheck::LockAcrossAwaitCheck(StringRef Name,
                                            ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), RawLockTypes(Options.get("LockTypes", "")),
       RawMutexTypes(Options.get("MutexTypes", "")),
-      RawAllowedAwaitables(Options.get("AllowedAwaitables", "")),
+      RawAllowedAwaitables(Options.getLocalOrGlobal("AllowedAwaitables", "")),
       LockTypes(parseNameSet(RawLockTypes)),
       MutexTypes(parseNameSet(RawMutexTypes)),
-      AllowedAwaitables(parseNameSet(RawAllowedAwaitables)) {}
+      AllowedAwaitables(parseNameSet(RawAllowedAwaitables)) {
+  reportInvalidAllowedAwaitables(*this, Name, RawAllowedAwaitables);
+}
 
 void LockAcrossAwaitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "LockTypes", RawLockTypes);

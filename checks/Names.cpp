@@ -8,6 +8,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/Regex.h"
 
 namespace clang::tidy::corolint {
 
@@ -119,6 +120,21 @@ llvm::StringSet<> parseNameSet(llvm::StringRef Raw) {
   for (llvm::StringRef Name : utils::options::parseStringList(Raw))
     Set.insert(Name.trim());
   return Set;
+}
+
+bool isQualifiedName(llvm::StringRef Name) {
+  static const llvm::Regex QualifiedName(
+      "^(::)?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*$");
+  return QualifiedName.match(Name);
+}
+
+llvm::SmallVector<llvm::StringRef, 1>
+invalidQualifiedNames(llvm::StringRef Raw) {
+  llvm::SmallVector<llvm::StringRef, 1> Invalid;
+  for (llvm::StringRef Name : utils::options::parseStringList(Raw))
+    if (!Name.trim().empty() && !isQualifiedName(Name.trim()))
+      Invalid.push_back(Name.trim());
+  return Invalid;
 }
 
 } // namespace clang::tidy::corolint

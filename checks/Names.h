@@ -13,6 +13,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Type.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
 #include <string>
 
@@ -47,6 +48,15 @@ const ValueDecl *referencedDecl(const Expr *E);
 /// The names of a semicolon-separated CheckOptions list, trimmed
 /// ("base::Lock; base::AutoLock").
 llvm::StringSet<> parseNameSet(llvm::StringRef Raw);
+
+/// Whether \p Name can be a qualified name: "app::Task", "::app::Task".
+bool isQualifiedName(llvm::StringRef Name);
+
+/// The entries of the CheckOptions list \p Raw that cannot be qualified
+/// names, trimmed: the values a check reports with configurationDiag, since
+/// such a name would silently match nothing.
+llvm::SmallVector<llvm::StringRef, 1>
+invalidQualifiedNames(llvm::StringRef Raw);
 
 /// If \p Name starts with "asio::", the same name under "boost::asio::";
 /// Boost.Asio and standalone asio share one API.

@@ -40,6 +40,16 @@ static bool readyIsConstantTrue(const Expr *Ready) {
          Value;
 }
 
+void reportInvalidAllowedAwaitables(const ClangTidyCheck &Check,
+                                    llvm::StringRef CheckName,
+                                    llvm::StringRef Raw) {
+  for (llvm::StringRef Invalid : invalidQualifiedNames(Raw))
+    Check.configurationDiag("invalid configuration value '%0' for option "
+                            "'%1.AllowedAwaitables'; expected qualified "
+                            "names of awaitable types")
+        << Invalid << CheckName;
+}
+
 bool resumesOnSameThread(const CoroutineSuspendExpr *E,
                          const llvm::StringSet<> &AllowedAwaitables) {
   if (readyIsConstantTrue(E->getReadyExpr()))

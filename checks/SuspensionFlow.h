@@ -31,6 +31,7 @@
 #ifndef COROLINT_CHECKS_SUSPENSIONFLOW_H
 #define COROLINT_CHECKS_SUSPENSIONFLOW_H
 
+#include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
@@ -47,6 +48,14 @@ namespace clang::tidy::corolint {
 /// argument of it, has been evaluated by then; what follows it in the CFG
 /// runs after the coroutine resumes.
 const CoroutineSuspendExpr *suspensionAt(const CFGElement &E);
+
+/// Reports, with configurationDiag, each entry of the AllowedAwaitables
+/// option \p Raw that cannot be a qualified name. The option is read with
+/// getLocalOrGlobal by both checks that have it, so one global setting
+/// makes them agree on which awaitables resume on the same thread.
+void reportInvalidAllowedAwaitables(const ClangTidyCheck &Check,
+                                    llvm::StringRef CheckName,
+                                    llvm::StringRef Raw);
 
 /// True if awaiting \p E never suspends: its awaiter's await_ready returns
 /// true as a constant (std::suspend_never), or the awaiter's type is one

@@ -191,9 +191,11 @@ ThreadLocalAcrossAwaitCheck::ThreadLocalAcrossAwaitCheck(
     StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       RawSameThreadFrameworks(Options.get("SameThreadFrameworks", "")),
-      RawAllowedAwaitables(Options.get("AllowedAwaitables", "")),
+      RawAllowedAwaitables(Options.getLocalOrGlobal("AllowedAwaitables", "")),
       SameThreadFrameworks(parseNameSet(RawSameThreadFrameworks)),
-      AllowedAwaitables(parseNameSet(RawAllowedAwaitables)) {}
+      AllowedAwaitables(parseNameSet(RawAllowedAwaitables)) {
+  reportInvalidAllowedAwaitables(*this, Name, RawAllowedAwaitables);
+}
 
 void ThreadLocalAcrossAwaitCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {

@@ -43,14 +43,8 @@ bool needsParensUnderCoAwait(const Expr *E) {
 
 UnawaitedTaskCheck::UnawaitedTaskCheck(StringRef Name,
                                        ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), RawTaskTypes(Options.get("TaskTypes", "")),
+    : ClangTidyCheck(Name, Context), Types(readTypeModel(Options, *this, Name)),
       RawIgnoredTypes(Options.get("IgnoredTypes", "")) {
-  for (llvm::StringRef Type : utils::options::parseStringList(RawTaskTypes)) {
-    Type = Type.trim();
-    Type.consume_front("::");
-    if (!Type.empty())
-      TaskTypes.push_back(Type.str());
-  }
   for (llvm::StringRef Type :
        utils::options::parseStringList(RawIgnoredTypes)) {
     Type = Type.trim();
@@ -61,7 +55,9 @@ UnawaitedTaskCheck::UnawaitedTaskCheck(StringRef Name,
 }
 
 void UnawaitedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "TaskTypes", RawTaskTypes);
+  // FireAndForgetTypes is coro-detached-task's to document; it reaches this
+  // check as a global option.
+  Options.store(Opts, "TaskTypes", Types.RawTaskTypes);
   Options.store(Opts, "IgnoredTypes", RawIgnoredTypes);
 }
 
@@ -79,7 +75,7 @@ std::optional<TaskTypeInfo>
 UnawaitedTaskCheck::unawaitedTaskType(QualType T) const {
   if (T.isNull() || T->isReferenceType())
     return std::nullopt;
-  TaskTypeInfo Info = classifyType(T, TaskTypes);
+  TaskTypeInfo Info = Types.classify(T);
   // Generators and eager fire-and-forget types have nothing to await; the
   // latter are coro-detached-task's business.
   if (!Info.IsAwaitable || Info.IsFireAndForget)

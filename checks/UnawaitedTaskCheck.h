@@ -36,9 +36,8 @@ private:
   /// coro-detached-task reports it.
   bool isDetachingCall(const Expr *E) const;
 
-  const std::string RawTaskTypes;
+  const TypeModel Types;
   const std::string RawIgnoredTypes;
-  std::vector<std::string> TaskTypes;
   llvm::StringSet<> IgnoredTypes;
   ApiCatalog Catalog;
 };

@@ -5,33 +5,27 @@
 // configuration error, not a name that silently matches nothing.
 //
 // RUN: %check_corolint %s coro-unawaited-task %t \
-// RUN:   -config='{CheckOptions: {TaskTypes: "jobs::job", FireAndForgetTypes:
-// "jobs::background"}}' \ RUN:   -- %std_flags
+// RUN:   -config='{CheckOptions: {TaskTypes: "jobs::job", FireAndForgetTypes: "jobs::background"}}' \
+// RUN:   -- %std_flags
 //
 // RUN: not %corolint --checks='-*,coro-unawaited-task' \
-// RUN:   --config="{CheckOptions: {coro-unawaited-task.TaskTypes:
-// 'jobs::job;jobs job'}}" \ RUN:   %s -- %std_flags 2>&1 | FileCheck %s
-// --check-prefix=BAD-TASK BAD-TASK: invalid configuration value 'jobs job' for
-// option 'coro-unawaited-task.TaskTypes'; expected qualified type names
+// RUN:   --config="{CheckOptions: {coro-unawaited-task.TaskTypes: 'jobs::job;jobs job'}}" \
+// RUN:   %s -- %std_flags 2>&1 | FileCheck %s --check-prefix=BAD-TASK
+// BAD-TASK: invalid configuration value 'jobs job' for option 'coro-unawaited-task.TaskTypes'; expected qualified type names
 //
 // RUN: not %corolint --checks='-*,coro-detached-task' \
-// RUN:   --config="{CheckOptions: {FireAndForgetTypes:
-// 'jobs::background;jobs::'}}" \ RUN:   %s -- %std_flags 2>&1 | FileCheck %s
-// --check-prefix=BAD-FIRE BAD-FIRE: invalid configuration value 'jobs::' for
-// option 'coro-detached-task.FireAndForgetTypes'; expected qualified type names
+// RUN:   --config="{CheckOptions: {FireAndForgetTypes: 'jobs::background;jobs::'}}" \
+// RUN:   %s -- %std_flags 2>&1 | FileCheck %s --check-prefix=BAD-FIRE
+// BAD-FIRE: invalid configuration value 'jobs::' for option 'coro-detached-task.FireAndForgetTypes'; expected qualified type names
 //
 // RUN: not %corolint --checks='-*,coro-lock-across-await' \
 // RUN:   --config="{CheckOptions: {AllowedAwaitables: 'app::resume inline'}}" \
 // RUN:   %s -- %std_flags 2>&1 | FileCheck %s --check-prefix=BAD-LOCK
-// BAD-LOCK: invalid configuration value 'app::resume inline' for option
-// 'coro-lock-across-await.AllowedAwaitables'; expected qualified names of
-// awaitable types
+// BAD-LOCK: invalid configuration value 'app::resume inline' for option 'coro-lock-across-await.AllowedAwaitables'; expected qualified names of awaitable types
 // RUN: not %corolint --checks='-*,coro-thread-local-across-await' \
 // RUN:   --config="{CheckOptions: {AllowedAwaitables: 'app::resume inline'}}" \
 // RUN:   %s -- %std_flags 2>&1 | FileCheck %s --check-prefix=BAD-THREAD
-// BAD-THREAD: invalid configuration value 'app::resume inline' for option
-// 'coro-thread-local-across-await.AllowedAwaitables'; expected qualified names
-// of awaitable types
+// BAD-THREAD: invalid configuration value 'app::resume inline' for option 'coro-thread-local-across-await.AllowedAwaitables'; expected qualified names of awaitable types
 #include <coroutine>
 
 namespace jobs {
@@ -67,8 +61,6 @@ background flush() { co_return; }
 
 void run() {
   jobs::compact();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task 'jobs::job' returned by
-  // 'compact' is never awaited: a lazy task that is dropped never runs;
-  // co_await it from a coroutine [coro-unawaited-task]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task 'jobs::job' returned by 'compact' is never awaited: a lazy task that is dropped never runs; co_await it from a coroutine [coro-unawaited-task]
   jobs::flush();
 }

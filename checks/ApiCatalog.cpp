@@ -430,6 +430,66 @@ bool recordNamed(QualType T, const llvm::StringSet<> &Names) {
 }
 } // namespace
 
+bool ApiCatalog::isErrorCodeType(QualType T) {
+  static const llvm::StringSet<> Types = {
+#define COROLINT_ERROR_CODE_TYPE(Type) Type,
+#include "ApiCatalog.def"
+  };
+  return !T.isNull() && recordNamed(T, Types);
+}
+
+bool ApiCatalog::isCompletionHandlerType(llvm::StringRef Name) {
+  static const llvm::StringSet<> Types = {
+#define COROLINT_COMPLETION_HANDLER_TYPE(Type) Type,
+#include "ApiCatalog.def"
+  };
+  return Types.contains(Name);
+}
+
+bool ApiCatalog::isCallableWrapper(llvm::StringRef Name) {
+  static const llvm::StringSet<> Types = {
+#define COROLINT_CALLABLE_WRAPPER(Type) Type,
+#include "ApiCatalog.def"
+  };
+  return Types.contains(Name);
+}
+
+std::string ApiCatalog::awaitableTokenFor(llvm::StringRef FutureToken) {
+  static const llvm::StringMap<std::string> Tokens = [] {
+    llvm::StringMap<std::string> Map;
+    auto Add = [&](llvm::StringRef Token, llvm::StringRef Awaitable) {
+      Map[Token] = Awaitable.str();
+      if (std::string Boost = boostAsioSpelling(Token); !Boost.empty())
+        Map[Boost] = boostAsioSpelling(Awaitable);
+    };
+#define COROLINT_FUTURE_TOKEN(Token, AwaitableToken) Add(Token, AwaitableToken);
+#include "ApiCatalog.def"
+    return Map;
+  }();
+  auto It = Tokens.find(FutureToken);
+  return It == Tokens.end() ? std::string() : It->second;
+}
+
+bool ApiCatalog::isReadinessWaiter(const CXXRecordDecl *Waiter, Framework Fw) {
+  static const llvm::StringRef Waiters[] = {
+#define COROLINT_READINESS_WAITER(Class) Class,
+#include "ApiCatalog.def"
+  };
+  return llvm::any_of(Waiters, [&](llvm::StringRef Class) {
+    return isOrDerivesFrom(Waiter, Fw == Framework::BoostAsio
+                                       ? boostAsioSpelling(Class)
+                                       : Class.str());
+  });
+}
+
+llvm::ArrayRef<llvm::StringRef> ApiCatalog::descriptorFlagSetters() {
+  static const llvm::StringRef Setters[] = {
+#define COROLINT_DESCRIPTOR_FLAG_SETTER(Name) "::" Name,
+#include "ApiCatalog.def"
+  };
+  return Setters;
+}
+
 bool ApiCatalog::isTokenType(QualType T, llvm::ArrayRef<std::string> Extra) {
   static const llvm::StringSet<> Types = withBoostSpellings({
 #define COROLINT_TOKEN_TYPE(Type) Type,

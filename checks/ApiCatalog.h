@@ -237,6 +237,28 @@ public:
   /// for: "asio::bind_cancellation_slot".
   static std::string slotBinderFor(llvm::StringRef Api);
 
+  /// Whether \p T (through references) is a type errors are reported in
+  /// instead of thrown (COROLINT_ERROR_CODE_TYPE).
+  static bool isErrorCodeType(QualType T);
+  /// Whether the class \p Name is a type-erased completion handler
+  /// (COROLINT_COMPLETION_HANDLER_TYPE).
+  static bool isCompletionHandlerType(llvm::StringRef Name);
+  /// Whether the class \p Name is a type-erased callable
+  /// (COROLINT_CALLABLE_WRAPPER).
+  static bool isCallableWrapper(llvm::StringRef Name);
+  /// For a completion token that makes an asio operation return a future
+  /// ("asio::use_future", COROLINT_FUTURE_TOKEN): the token that makes it
+  /// awaitable, in the same asio; empty for any other name.
+  static std::string awaitableTokenFor(llvm::StringRef FutureToken);
+  /// Whether \p Waiter is, or derives from, an I/O object whose async_wait
+  /// reports its descriptor ready (COROLINT_READINESS_WAITER), in the asio
+  /// of \p Fw.
+  static bool isReadinessWaiter(const CXXRecordDecl *Waiter, Framework Fw);
+  /// The C functions that set a descriptor's flags
+  /// (COROLINT_DESCRIPTOR_FLAG_SETTER), as global names for a matcher
+  /// ("::fcntl").
+  static llvm::ArrayRef<llvm::StringRef> descriptorFlagSetters();
+
   /// Whether \p FD is part of a coroutine framework's own implementation
   /// (declared in a COROLINT_FRAMEWORK_NAMESPACE).
   static bool isFrameworkImplementation(const FunctionDecl *FD);

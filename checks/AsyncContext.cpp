@@ -73,11 +73,7 @@ namespace {
 
 Framework asioFrameworkOf(const FunctionDecl *FD, std::string &Name) {
   Name = plainQualifiedName(FD);
-  if (llvm::StringRef(Name).starts_with("boost::asio::"))
-    return Framework::BoostAsio;
-  if (llvm::StringRef(Name).starts_with("asio::"))
-    return Framework::Asio;
-  return Framework::None;
+  return asioFlavourOf(Name);
 }
 
 // A pool or system executor runs the work on another thread, where blocking
@@ -135,11 +131,7 @@ std::optional<AsyncContext> handlerContext(const LambdaExpr *L,
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
       const CXXRecordDecl *Waiter =
           recordOf(MC->getImplicitObjectArgument()->getType());
-      std::string Prefix = Fw == Framework::BoostAsio ? "boost::asio" : "asio";
-      Result.WaitsForReadiness =
-          isOrDerivesFrom(Waiter, Prefix + "::basic_socket") ||
-          isOrDerivesFrom(Waiter, Prefix + "::basic_socket_acceptor") ||
-          isOrDerivesFrom(Waiter, Prefix + "::posix::basic_descriptor");
+      Result.WaitsForReadiness = ApiCatalog::isReadinessWaiter(Waiter, Fw);
     }
   return Result;
 }

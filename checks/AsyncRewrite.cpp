@@ -1,6 +1,7 @@
 //===--- AsyncRewrite.cpp - Turning a blocking call into co_await ---------===//
 
 #include "AsyncRewrite.h"
+#include "ApiCatalog.h"
 #include "Names.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -25,11 +26,7 @@ bool isErrorCodeOutParam(const ParmVarDecl *P) {
   QualType T = P->getType();
   if (!T->isLValueReferenceType() || T.getNonReferenceType().isConstQualified())
     return false;
-  const CXXRecordDecl *RD = recordOf(T);
-  if (!RD)
-    return false;
-  std::string Name = plainQualifiedName(RD);
-  return Name == "std::error_code" || Name == "boost::system::error_code";
+  return ApiCatalog::isErrorCodeType(T);
 }
 
 } // namespace
@@ -97,6 +94,8 @@ std::optional<std::string> expandRewrite(llvm::StringRef Template,
   }
 
   llvm::StringRef NS = asioNamespace(Fw);
+  // Why not the catalog: this is the {token} placeholder's expansion, which
+  // ApiCatalog.def documents for every rewrite template.
   std::string Token;
   if (!NS.empty())
     Token = ErrorCode.empty() ? (NS + "::use_awaitable").str()

@@ -182,8 +182,9 @@ void BlockingCallCheck::collectNonBlockingDescriptors(ASTContext &Ctx) {
   };
   // fcntl(fd, F_SETFL, flags | O_NONBLOCK), ioctl(fd, FIONBIO, &on).
   for (const BoundNodes &Nodes :
-       match(callExpr(Project, callee(functionDecl(hasAnyName("::fcntl",
-                                                              "::ioctl"))),
+       match(callExpr(Project,
+                      callee(functionDecl(
+                          hasAnyName(ApiCatalog::descriptorFlagSetters()))),
                       argumentCountAtLeast(2))
                  .bind("call"),
              Ctx)) {

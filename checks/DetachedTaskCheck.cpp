@@ -38,6 +38,8 @@ bool catchesEverything(const CXXCatchStmt *Handler) {
     if (!T->isReferenceType())
       return false;
     const CXXRecordDecl *RD = recordOf(T);
+    // Why not the catalog: the root of the standard exception hierarchy is
+    // the language runtime's, not an API of a library the catalog describes.
     if (!RD || plainQualifiedName(RD) != "std::exception")
       return false;
   }
@@ -100,6 +102,17 @@ std::string describeSpawned(const Expr *Spawned) {
 
 // The value type T of the awaitable<T> (or task<T>) a spawn runs, to give
 // a completion handler the right signature; nullopt when unknown.
+// std::async(std::launch::deferred, ...): the work never runs unless
+// waited for.
+bool launchesDeferred(const CallExpr *Call) {
+  if (Call->getNumArgs() <= 1)
+    return false;
+  const auto *Policy = dyn_cast<DeclRefExpr>(stripWrappers(Call->getArg(0)));
+  const auto *Enumerator =
+      Policy ? dyn_cast<EnumConstantDecl>(Policy->getDecl()) : nullptr;
+  return Enumerator && Enumerator->getName() == "deferred";
+}
+
 std::optional<QualType> spawnedValueType(const Expr *Spawned) {
   QualType T = stripWrappers(Spawned)->getType();
   if (const auto *L = dyn_cast<LambdaExpr>(stripWrappers(Spawned)))
@@ -141,14 +154,6 @@ const FunctionDecl *spawnedCoroutine(const Expr *Spawned, unsigned Depth = 0) {
              : nullptr;
 }
 
-bool isErrorCode(QualType T) {
-  const CXXRecordDecl *RD = recordOf(T);
-  if (!RD)
-    return false;
-  std::string Name = plainQualifiedName(RD);
-  return Name == "std::error_code" || Name == "boost::system::error_code";
-}
-
 // An asio operation awaited with as_tuple/as_single or redirect_error
 // completes with its error as a value instead of throwing it.
 bool reportsErrorAsValue(const Expr *Awaited) {
@@ -157,20 +162,25 @@ bool reportsErrorAsValue(const Expr *Awaited) {
   if (Spec && Spec->getTemplateArgs().size() > 0 &&
       Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type) {
     QualType Value = Spec->getTemplateArgs()[0].getAsType();
-    if (isErrorCode(Value))
+    if (ApiCatalog::isErrorCodeType(Value))
       return true;
+    // Why not the catalog: as_tuple's value is a std::tuple, a vocabulary
+    // type; the error code it leads with is the catalog's.
     if (const auto *Tuple = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
             Value->getAsCXXRecordDecl());
         Tuple && plainQualifiedName(Tuple) == "std::tuple" &&
         Tuple->getTemplateArgs().size() > 0 &&
         Tuple->getTemplateArgs()[0].getKind() == TemplateArgument::Pack &&
         Tuple->getTemplateArgs()[0].pack_size() > 0 &&
-        isErrorCode(Tuple->getTemplateArgs()[0].pack_begin()->getAsType()))
+        ApiCatalog::isErrorCodeType(
+            Tuple->getTemplateArgs()[0].pack_begin()->getAsType()))
       return true;
   }
   if (const auto *Call = dyn_cast<CallExpr>(Awaited))
     for (const Expr *Arg : Call->arguments())
       if (const CXXRecordDecl *RD = recordOf(Arg->getType());
+          // Why not the catalog: redirect_error's token type, matched by
+          // suffix so that both asios are one name here.
           RD && llvm::StringRef(plainQualifiedName(RD))
                     .ends_with("asio::redirect_error_t"))
         return true;
@@ -205,7 +215,9 @@ bool deferredOperationThrows(QualType Awaited) {
       continue;
     QualType First = Sig->getParamType(0);
     const CXXRecordDecl *RD = recordOf(First);
-    if (isErrorCode(First) ||
+    // Why not the catalog: std::exception_ptr is how the language carries an
+    // exception, the first parameter of a completion signature that throws.
+    if (ApiCatalog::isErrorCodeType(First) ||
         (RD && plainQualifiedName(RD) == "std::exception_ptr"))
       return true;
   }
@@ -225,9 +237,8 @@ bool opensDescriptor(const CXXConstructExpr *Construct) {
   const auto *Proto = Ctor->getType()->getAs<FunctionProtoType>();
   if (Proto && Proto->isNothrow())
     return false;
-  std::string Name = plainQualifiedName(Ctor->getParent());
-  return llvm::StringRef(Name).starts_with("asio::") ||
-         llvm::StringRef(Name).starts_with("boost::asio::");
+  return asioFlavourOf(plainQualifiedName(Ctor->getParent())) !=
+         Framework::None;
 }
 
 // Whether errors leave coroutine FD as exceptions: it throws, opens an asio
@@ -295,13 +306,8 @@ DetachedTaskCheck::DetachedTaskCheck(StringRef Name, ClangTidyContext *Context)
       RawAllowedSpawnSites(Options.get("AllowedSpawnSites", "")),
       RawDetachFunctions(Options.get("DetachFunctions", "")),
       Types(readTypeModel(Options, *this, Name)) {
-  for (llvm::StringRef Site :
-       utils::options::parseStringList(RawAllowedSpawnSites)) {
-    Site = Site.trim();
-    Site.consume_front("::");
-    if (!Site.empty())
-      AllowedSpawnSites.insert(Site);
-  }
+  for (const std::string &Site : parsePlainQualifiedNames(RawAllowedSpawnSites))
+    AllowedSpawnSites.insert(Site);
   for (llvm::StringRef Spec :
        utils::options::parseStringList(RawDetachFunctions))
     Catalog.addUserEntry(ApiKind::Detach, Spec, "call", "");
@@ -342,36 +348,49 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>(FunctionBinding);
   if (!FD)
     return;
-  checkFireAndForgetDefinition(FD);
+  if (std::optional<FireAndForgetDefinition> Definition =
+          findFireAndForgetDefinition(FD))
+    render(*Definition);
   checkFunction(FD, *Result.Context);
 }
 
-void DetachedTaskCheck::checkFireAndForgetDefinition(const FunctionDecl *FD) {
+std::optional<DetachedTaskCheck::FireAndForgetDefinition>
+DetachedTaskCheck::findFireAndForgetDefinition(const FunctionDecl *FD) const {
   if (!isCoroutine(FD) || !isFireAndForget(FD->getReturnType()) ||
       ApiCatalog::isFrameworkImplementation(FD))
-    return;
+    return std::nullopt;
   if (!StrictMode && wholeBodyCatches(FD))
-    return;
-  const CXXRecordDecl *Returned = recordOf(FD->getReturnType());
-  std::string TypeName = Returned ? plainQualifiedName(Returned) : "";
+    return std::nullopt;
   const auto *MD = dyn_cast<CXXMethodDecl>(FD);
-  bool IsLambda = MD && MD->getParent()->isLambda();
-  SourceLocation Loc = FD->getLocation();
-  if (IsLambda)
-    Loc = MD->getParent()->getLocation();
+  FireAndForgetDefinition Definition{FD, MD && MD->getParent()->isLambda(),
+                                     recordOf(FD->getReturnType())};
+  if (std::optional<PromiseInfo> Promise = promiseOf(FD->getReturnType()))
+    if (Promise->SwallowsExceptions && Promise->UnhandledException) {
+      Definition.SwallowingHandler = Promise->UnhandledException;
+      Definition.Promise = Promise->Promise;
+    }
+  return Definition;
+}
+
+void DetachedTaskCheck::render(const FireAndForgetDefinition &Definition) {
+  const FunctionDecl *FD = Definition.Coroutine;
+  SourceLocation Loc = Definition.IsLambda
+                           ? cast<CXXMethodDecl>(FD)->getParent()->getLocation()
+                           : FD->getLocation();
   diag(Loc, "%select{coroutine '%1'|coroutine lambda}0 returns "
             "fire-and-forget type '%2': callers cannot await it or observe "
             "its errors, and nothing ties its lifetime to theirs (the C++ "
             "analogue of 'async void'); return an awaitable task and let "
             "the caller await it or hand it to a scope")
-      << IsLambda << (IsLambda ? "" : FD->getNameAsString()) << TypeName;
-  if (std::optional<PromiseInfo> Promise = promiseOf(FD->getReturnType()))
-    if (Promise->SwallowsExceptions && Promise->UnhandledException)
-      diag(Promise->UnhandledException->getLocation(),
-           "'unhandled_exception' of '%0' is empty: exceptions thrown in "
-           "the coroutine vanish here",
-           DiagnosticIDs::Note)
-          << plainQualifiedName(Promise->Promise);
+      << Definition.IsLambda
+      << (Definition.IsLambda ? "" : FD->getNameAsString())
+      << (Definition.Returned ? plainQualifiedName(Definition.Returned) : "");
+  if (Definition.SwallowingHandler)
+    diag(Definition.SwallowingHandler->getLocation(),
+         "'unhandled_exception' of '%0' is empty: exceptions thrown in "
+         "the coroutine vanish here",
+         DiagnosticIDs::Note)
+        << plainQualifiedName(Definition.Promise);
 }
 
 void DetachedTaskCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
@@ -402,12 +421,18 @@ void DetachedTaskCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
             Catalog.lookup(Dropped.Value, ApiKind::Detach);
         if (Api && ((Api->Entry->Category == "discarded" && !Primitive) ||
                     Api->Entry->Category == "future"))
-          reportDroppedResult(Dropped.Value, *Api);
+          reportDroppedResult(
+              Dropped.Value, *Api,
+              Api->Entry->Category == "future" &&
+                  launchesDeferred(cast<CallExpr>(Dropped.Value)));
       });
 
     const auto *Call = dyn_cast<CallExpr>(Site.S);
     if (!Call)
       return;
+    // Why not the catalog: of the event loops (SyncWait rows of category
+    // loop) only io_context's run family is where main's try block reports
+    // a rethrown exception; a pool's attach() is not.
     if (std::optional<ApiMatch> Wait = Catalog.lookup(Call, ApiKind::SyncWait);
         Wait && llvm::StringRef(Wait->Name).contains("io_context::run"))
       if (const Expr *Loop = receiverOf(Call))
@@ -472,76 +497,98 @@ void DetachedTaskCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
   for (const PendingSpawn &Spawn : Spawns) {
     const ValueDecl *Context = referencedDecl(Spawn.Call->getArg(0));
     auto Loop = Context ? EventLoops.find(Context) : EventLoops.end();
-    reportSpawn(Spawn, FD, Loop != EventLoops.end(),
-                Loop != EventLoops.end() && Loop->second, Ctx);
+    if (std::optional<DetachedSpawn> Detached =
+            judgeSpawn(Spawn, FD, Loop != EventLoops.end(),
+                       Loop != EventLoops.end() && Loop->second))
+      renderSpawn(*Detached, Ctx);
   }
 }
 
-void DetachedTaskCheck::reportSpawn(const PendingSpawn &Spawn,
-                                    const FunctionDecl *Site,
-                                    bool RunsItsEventLoop, bool CatchesRun,
-                                    ASTContext &Ctx) {
-  const Expr *Spawned = Spawn.Call->getArg(1);
-  std::string What = describeSpawned(Spawned);
-  std::string How = Spawn.IgnoringHandler
-                        ? "a completion handler that ignores the "
-                          "std::exception_ptr"
-                        : "'" + spelledText(Spawn.Completion, Ctx) + "'";
-  if (How == "''")
-    How = "a detached completion token";
-
-  // The rethrowing handler is right where the exception comes out of the
-  // event loop run by the same plain function (main, a server's run()); in
-  // a coroutine or a per-connection helper it would turn one failed
-  // session into a dead server.
-  bool TopLevel = RunsItsEventLoop && !isCoroutine(Site) &&
-                  enclosingNamedFunction(Site) != nullptr;
+std::optional<DetachedTaskCheck::DetachedSpawn>
+DetachedTaskCheck::judgeSpawn(const PendingSpawn &Spawn,
+                              const FunctionDecl *Site, bool RunsItsEventLoop,
+                              bool CatchesRun) const {
+  DetachedSpawn Detached{Spawn, SpawnVerdict::DropsErrors, CatchesRun, {}};
   // A coroutine written against error codes (as_tuple, redirect_error) that
   // opens no descriptor of its own (an acceptor built in main's try block)
   // has nothing it means to report in the exception asio::detached drops.
   bool ErrorsAsValues = !Spawn.Handled && Spawn.Coroutine &&
                         !errorsTravelAsExceptions(Spawn.Coroutine, Catalog);
   if (Spawn.Handled || ErrorsAsValues) {
-    if (StrictMode)
-      diag(Spawn.Call->getBeginLoc(),
-           "'%0' with %1 lets %2 go: it %select{handles its own "
-           "exceptions|reports its errors as values}3, but nothing owns it "
-           "or waits for it before shutdown")
-          << Spawn.SpawnName << How << What << ErrorsAsValues
-          << Spawn.Call->getSourceRange();
-    return;
+    if (!StrictMode)
+      return std::nullopt;
+    Detached.Verdict = ErrorsAsValues ? SpawnVerdict::ReportsErrorsAsValues
+                                      : SpawnVerdict::HandlesOwnErrors;
+    return Detached;
   }
-  if (TopLevel) {
+  // The rethrowing handler is right where the exception comes out of the
+  // event loop run by the same plain function (main, a server's run()); in
+  // a coroutine or a per-connection helper it would turn one failed
+  // session into a dead server.
+  if (!RunsItsEventLoop || isCoroutine(Site) || !enclosingNamedFunction(Site))
+    return Detached;
+  Detached.Verdict = SpawnVerdict::DropsErrorsAtTopLevel;
+  // Rethrowing is an improvement only where a try around run() reports
+  // the exception; without one it would turn a lost error into
+  // std::terminate, so the message alone says what to do.
+  std::optional<QualType> Value = spawnedValueType(Spawn.Call->getArg(1));
+  SourceRange R = Spawn.Completion->getSourceRange();
+  if (Value && CatchesRun && !Spawn.IgnoringHandler && R.isValid() &&
+      !R.getBegin().isMacroID() && !R.getEnd().isMacroID()) {
+    // Why not the catalog: fix-it text, the standard way to rethrow.
+    std::string Handler = (*Value)->isVoidType()
+                              ? "[](std::exception_ptr e) { if (e) "
+                                "std::rethrow_exception(e); }"
+                              : "[](std::exception_ptr e, const auto &) { "
+                                "if (e) std::rethrow_exception(e); }";
+    Detached.RethrowingHandler = FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(R), Handler);
+  }
+  return Detached;
+}
+
+void DetachedTaskCheck::renderSpawn(const DetachedSpawn &Detached,
+                                    ASTContext &Ctx) {
+  const PendingSpawn &Spawn = Detached.Spawn;
+  std::string What = describeSpawned(Spawn.Call->getArg(1));
+  std::string How = Spawn.IgnoringHandler
+                        ? "a completion handler that ignores "
+                          "the std::exception_ptr"
+                        : "'" + spelledText(Spawn.Completion, Ctx) + "'";
+  if (How == "''")
+    How = "a detached completion token";
+  switch (Detached.Verdict) {
+  case SpawnVerdict::HandlesOwnErrors:
+  case SpawnVerdict::ReportsErrorsAsValues:
+    diag(Spawn.Call->getBeginLoc(),
+         "'%0' with %1 lets %2 go: it %select{handles its own "
+         "exceptions|reports its errors as values}3, but nothing owns it "
+         "or waits for it before shutdown")
+        << Spawn.SpawnName << How << What
+        << (Detached.Verdict == SpawnVerdict::ReportsErrorsAsValues)
+        << Spawn.Call->getSourceRange();
+    return;
+  case SpawnVerdict::DropsErrorsAtTopLevel: {
     auto Diag = diag(Spawn.Call->getBeginLoc(),
                      "'%0' with %1 drops any exception thrown by %2, so "
                      "the program carries on as if nothing had failed; use a "
                      "completion handler that %select{reports it, or "
                      "rethrows it into a try block around run()|rethrows it "
                      "out of the event loop}3")
-                << Spawn.SpawnName << How << What << CatchesRun
+                << Spawn.SpawnName << How << What << Detached.CatchesRun
                 << Spawn.Call->getSourceRange();
-    // Rethrowing is an improvement only where a try around run() reports
-    // the exception; without one it would turn a lost error into
-    // std::terminate, so the message alone says what to do.
-    std::optional<QualType> Value = spawnedValueType(Spawned);
-    SourceRange R = Spawn.Completion->getSourceRange();
-    if (Value && CatchesRun && !Spawn.IgnoringHandler && R.isValid() &&
-        !R.getBegin().isMacroID() && !R.getEnd().isMacroID()) {
-      std::string Handler = (*Value)->isVoidType()
-                                ? "[](std::exception_ptr e) { if (e) "
-                                  "std::rethrow_exception(e); }"
-                                : "[](std::exception_ptr e, const auto &) { "
-                                  "if (e) std::rethrow_exception(e); }";
-      Diag << FixItHint::CreateReplacement(CharSourceRange::getTokenRange(R),
-                                           Handler);
-    }
+    if (Detached.RethrowingHandler)
+      Diag << *Detached.RethrowingHandler;
     return;
   }
-  diag(Spawn.Call->getBeginLoc(),
-       "'%0' with %1 drops any exception thrown by %2 and nothing waits "
-       "for it; handle the std::exception_ptr in the completion handler "
-       "(log it), or catch inside the coroutine")
-      << Spawn.SpawnName << How << What << Spawn.Call->getSourceRange();
+  case SpawnVerdict::DropsErrors:
+    diag(Spawn.Call->getBeginLoc(),
+         "'%0' with %1 drops any exception thrown by %2 and nothing waits "
+         "for it; handle the std::exception_ptr in the completion handler "
+         "(log it), or catch inside the coroutine")
+        << Spawn.SpawnName << How << What << Spawn.Call->getSourceRange();
+    return;
+  }
 }
 
 // What to use instead of letting the work go: the catalog's advice for the
@@ -565,17 +612,10 @@ void DetachedTaskCheck::reportDetachCall(const Expr *Call,
 }
 
 void DetachedTaskCheck::reportDroppedResult(const Expr *Call,
-                                            const ApiMatch &Api) {
+                                            const ApiMatch &Api,
+                                            bool DeferredFuture) {
   if (Api.Entry->Category == "future") {
-    // std::async(std::launch::deferred, ...) never runs unless waited for.
-    const auto *CE = cast<CallExpr>(Call);
-    bool Deferred = false;
-    if (CE->getNumArgs() > 1)
-      if (const auto *Policy = dyn_cast<DeclRefExpr>(stripWrappers(CE->getArg(0))))
-        if (const auto *Enumerator =
-                dyn_cast<EnumConstantDecl>(Policy->getDecl()))
-          Deferred = Enumerator->getName() == "deferred";
-    if (Deferred) {
+    if (DeferredFuture) {
       diag(Call->getBeginLoc(),
            "the future returned by '%0' with std::launch::deferred is "
            "discarded: the work never runs")

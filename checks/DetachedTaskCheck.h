@@ -42,13 +42,46 @@ private:
   };
 
   void checkFunction(const FunctionDecl *FD, ASTContext &Ctx);
-  void checkFireAndForgetDefinition(const FunctionDecl *FD);
+  /// A coroutine definition returning a fire-and-forget type.
+  struct FireAndForgetDefinition {
+    const FunctionDecl *Coroutine;
+    bool IsLambda;
+    const CXXRecordDecl *Returned;
+    /// The promise's empty unhandled_exception, where errors vanish.
+    const CXXMethodDecl *SwallowingHandler = nullptr;
+    const CXXRecordDecl *Promise = nullptr;
+  };
+  std::optional<FireAndForgetDefinition>
+  findFireAndForgetDefinition(const FunctionDecl *FD) const;
+  void render(const FireAndForgetDefinition &Definition);
   bool isFireAndForget(QualType T) const;
   bool isAllowedSite(const FunctionDecl *FD) const;
-  void reportSpawn(const PendingSpawn &Spawn, const FunctionDecl *Site,
-                   bool RunsItsEventLoop, bool CatchesRun, ASTContext &Ctx);
+  /// What a detaching spawn means for the errors of the work it lets go.
+  enum class SpawnVerdict {
+    HandlesOwnErrors,      ///< The coroutine catches everything itself.
+    ReportsErrorsAsValues, ///< It is written against error codes.
+    DropsErrorsAtTopLevel, ///< Dropped where the event loop is run.
+    DropsErrors,           ///< Dropped anywhere else.
+  };
+  /// A spawn's facts, decided before they are rendered.
+  struct DetachedSpawn {
+    PendingSpawn Spawn;
+    SpawnVerdict Verdict;
+    /// The function runs the event loop inside a try block that catches
+    /// what a rethrowing handler throws out of it.
+    bool CatchesRun = false;
+    /// The planned rewrite: a completion handler that rethrows.
+    std::optional<FixItHint> RethrowingHandler;
+  };
+
+  std::optional<DetachedSpawn> judgeSpawn(const PendingSpawn &Spawn,
+                                          const FunctionDecl *Site,
+                                          bool RunsItsEventLoop,
+                                          bool CatchesRun) const;
+  void renderSpawn(const DetachedSpawn &Spawn, ASTContext &Ctx);
   void reportDetachCall(const Expr *Call, const ApiMatch &Api);
-  void reportDroppedResult(const Expr *Call, const ApiMatch &Api);
+  void reportDroppedResult(const Expr *Call, const ApiMatch &Api,
+                           bool DeferredFuture);
   void reportFireAndForgetCall(const CallExpr *Call);
 
   const bool StrictMode;

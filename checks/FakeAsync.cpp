@@ -37,11 +37,9 @@ bool takesCompletionHandler(const FunctionDecl *FD) {
     TypeName = Param->getIdentifier() ? Param->getIdentifier()->getName() : "";
   } else if (const CXXRecordDecl *RD = recordOf(T)) {
     TypeName = plainQualifiedName(RD);
-    if (TypeName == "asio::any_completion_handler" ||
-        TypeName == "boost::asio::any_completion_handler")
+    if (ApiCatalog::isCompletionHandlerType(TypeName))
       return true;
-    if (TypeName != "std::function" && TypeName != "std::move_only_function" &&
-        TypeName != "folly::Function")
+    if (!ApiCatalog::isCallableWrapper(TypeName))
       return false;
   } else if (!T->isFunctionPointerType()) {
     return false;
@@ -62,9 +60,7 @@ bool isAsioInitiation(const Expr *Call) {
   if (!Callee || !Callee->getIdentifier() ||
       !Callee->getName().starts_with("async_"))
     return false;
-  std::string Name = plainQualifiedName(Callee);
-  return llvm::StringRef(Name).starts_with("asio::") ||
-         llvm::StringRef(Name).starts_with("boost::asio::");
+  return asioFlavourOf(plainQualifiedName(Callee)) != Framework::None;
 }
 
 // std::async(std::launch::deferred, f) runs f on the thread that waits for

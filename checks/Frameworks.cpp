@@ -41,6 +41,8 @@ llvm::StringRef frameworkName(Framework F) {
 }
 
 llvm::StringRef asioNamespace(Framework F) {
+  // Why not the catalog: these are the frameworks' own namespaces, which
+  // the Framework enum stands for; catalog rows are spelled under them.
   if (F == Framework::Asio)
     return "asio";
   if (F == Framework::BoostAsio)
@@ -58,39 +60,19 @@ Framework asioFlavourOf(llvm::StringRef QualifiedName) {
 
 namespace {
 
+/// How a type known by name behaves (COROLINT_TASK_TYPE's Kind).
+enum class KnownTaskKind { LazyTask, EagerTask, Future, FireAndForget };
+
 struct KnownType {
   llvm::StringLiteral Name;
   Framework Fw;
-  bool IsTask;
-  bool IsLazy;
-  bool IsFireAndForget;
+  KnownTaskKind Kind;
 };
 
-// Task and future templates of the frameworks corolint knows by name. Types
-// not listed here are still recognised by shape (promise_type, awaiter
-// members, [[clang::coro_return_type]]).
 constexpr KnownType KnownTypes[] = {
-    {"asio::awaitable", Framework::Asio, true, true, false},
-    {"boost::asio::awaitable", Framework::BoostAsio, true, true, false},
-    {"folly::coro::Task", Framework::Folly, true, true, false},
-    {"folly::coro::TaskWithExecutor", Framework::Folly, true, true, false},
-    {"folly::SemiFuture", Framework::Folly, false, false, false},
-    {"folly::Future", Framework::Folly, false, false, false},
-    {"cppcoro::task", Framework::Cppcoro, true, true, false},
-    {"cppcoro::shared_task", Framework::Cppcoro, true, true, false},
-    {"exec::task", Framework::Stdexec, true, true, false},
-    {"coro::task", Framework::Libcoro, true, true, false},
-    {"boost::cobalt::task", Framework::Cobalt, true, true, false},
-    {"boost::cobalt::promise", Framework::Cobalt, true, false, false},
-    {"boost::cobalt::detached", Framework::Cobalt, true, false, true},
-    {"async_simple::coro::Lazy", Framework::AsyncSimple, true, true, false},
-    {"seastar::future", Framework::Seastar, false, false, false},
-    // concurrencpp's promises come through std::coroutine_traits, which
-    // the shape test does not read: lazy_result starts when awaited.
-    {"concurrencpp::lazy_result", Framework::Generic, true, true, false},
-    {"concurrencpp::result", Framework::Generic, true, false, false},
-    {"winrt::fire_and_forget", Framework::Generic, true, false, true},
-    {"drogon::AsyncTask", Framework::Generic, true, false, true},
+#define COROLINT_TASK_TYPE(Name, Fw, Kind)                                     \
+  {Name, Framework::Fw, KnownTaskKind::Kind},
+#include "ApiCatalog.def"
 };
 
 bool hasMemberNamed(const CXXRecordDecl *RD, llvm::StringRef Name) {
@@ -164,6 +146,8 @@ PromiseInfo::Start startOf(const CXXRecordDecl *Promise) {
   if (!Awaiter)
     return PromiseInfo::Start::Unknown;
   std::string Name = plainQualifiedName(Awaiter);
+  // Why not the catalog: the standard's two trivial awaitables belong to the
+  // language's coroutine support, which this file models.
   if (Name == "std::suspend_always")
     return PromiseInfo::Start::Suspended;
   if (Name == "std::suspend_never")
@@ -272,10 +256,10 @@ TaskTypeInfo classifyType(QualType T,
     if (Name != Known.Name)
       continue;
     Info.Fw = Known.Fw;
-    Info.IsTask = Known.IsTask;
-    Info.IsAwaitable = !Known.IsFireAndForget;
-    Info.IsLazy = Known.IsLazy;
-    Info.IsFireAndForget = Known.IsFireAndForget;
+    Info.IsTask = Known.Kind != KnownTaskKind::Future;
+    Info.IsAwaitable = Known.Kind != KnownTaskKind::FireAndForget;
+    Info.IsLazy = Known.Kind == KnownTaskKind::LazyTask;
+    Info.IsFireAndForget = Known.Kind == KnownTaskKind::FireAndForget;
     return Info;
   }
   for (const std::string &Extra : ExtraFireAndForgetTypes) {
@@ -326,12 +310,7 @@ TypeModel readTypeModel(const ClangTidyCheck::OptionsView &Options,
       Check.configurationDiag("invalid configuration value '%0' for option "
                               "'%1.%2'; expected qualified type names")
           << Invalid << CheckName << Option;
-    for (llvm::StringRef Type : utils::options::parseStringList(Raw)) {
-      Type = Type.trim();
-      Type.consume_front("::");
-      if (!Type.empty())
-        Names.push_back(Type.str());
-    }
+    Names = parsePlainQualifiedNames(Raw);
   };
   Read("TaskTypes", Model.RawTaskTypes, Model.TaskTypes);
   Read("FireAndForgetTypes", Model.RawFireAndForgetTypes,

@@ -79,6 +79,8 @@ std::string writtenText(SourceRange R, const ASTContext &Ctx) {
   return Lexer::getSourceText(Range, SM, Ctx.getLangOpts()).str();
 }
 
+// Why not the catalog: this is the naming rule the catalog's rows rely on
+// (Boost.Asio is asio under boost::), not a name of its own.
 std::string boostAsioSpelling(llvm::StringRef Name) {
   if (Name.starts_with("asio::"))
     return ("boost::" + Name).str();
@@ -120,6 +122,17 @@ llvm::StringSet<> parseNameSet(llvm::StringRef Raw) {
   for (llvm::StringRef Name : utils::options::parseStringList(Raw))
     Set.insert(Name.trim());
   return Set;
+}
+
+std::vector<std::string> parsePlainQualifiedNames(llvm::StringRef Raw) {
+  std::vector<std::string> Names;
+  for (llvm::StringRef Name : utils::options::parseStringList(Raw)) {
+    Name = Name.trim();
+    Name.consume_front("::");
+    if (!Name.empty())
+      Names.push_back(Name.str());
+  }
+  return Names;
 }
 
 bool isQualifiedName(llvm::StringRef Name) {

@@ -16,6 +16,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
 #include <string>
+#include <vector>
 
 namespace clang::tidy::corolint {
 
@@ -48,6 +49,10 @@ const ValueDecl *referencedDecl(const Expr *E);
 /// The names of a semicolon-separated CheckOptions list, trimmed
 /// ("base::Lock; base::AutoLock").
 llvm::StringSet<> parseNameSet(llvm::StringRef Raw);
+
+/// The names of a CheckOptions list as plain qualified names: trimmed,
+/// without a leading "::" (which plainQualifiedName never writes).
+std::vector<std::string> parsePlainQualifiedNames(llvm::StringRef Raw);
 
 /// Whether \p Name can be a qualified name: "app::Task", "::app::Task".
 bool isQualifiedName(llvm::StringRef Name);

@@ -289,7 +289,10 @@ bool isDeferredStdAsync(const Expr *Origin) {
 struct UseFutureOperation {
   const CallExpr *Operation;
   const Expr *Token;
-  std::string Namespace; // "asio" or "boost::asio"
+  /// The token as named, and the one that makes the operation awaitable
+  /// (COROLINT_FUTURE_TOKEN).
+  std::string TokenName;
+  std::string AwaitableToken;
 };
 
 std::optional<UseFutureOperation> asUseFutureOperation(const Expr *Origin) {
@@ -301,9 +304,7 @@ std::optional<UseFutureOperation> asUseFutureOperation(const Expr *Origin) {
   if (!Name.starts_with("async_") && Name != "co_spawn" && Name != "post" &&
       Name != "dispatch" && Name != "defer")
     return std::nullopt;
-  std::string Qualified = plainQualifiedName(Callee);
-  if (!llvm::StringRef(Qualified).starts_with("asio::") &&
-      !llvm::StringRef(Qualified).starts_with("boost::asio::"))
+  if (asioFlavourOf(plainQualifiedName(Callee)) == Framework::None)
     return std::nullopt;
   unsigned Written = Op->getNumArgs();
   while (Written > 0 && isa<CXXDefaultArgExpr>(Op->getArg(Written - 1)))
@@ -316,11 +317,11 @@ std::optional<UseFutureOperation> asUseFutureOperation(const Expr *Origin) {
   if (!VD)
     return std::nullopt;
   std::string TokenName = plainQualifiedName(VD);
-  if (TokenName != "asio::use_future" && TokenName != "boost::asio::use_future")
+  std::string Awaitable = ApiCatalog::awaitableTokenFor(TokenName);
+  if (Awaitable.empty())
     return std::nullopt;
-  return UseFutureOperation{
-      Op, Token,
-      TokenName.substr(0, TokenName.size() - strlen("::use_future"))};
+  return UseFutureOperation{Op, Token, std::move(TokenName),
+                            std::move(Awaitable)};
 }
 
 // `co_await` yields the awaited value, which is only equivalent when the
@@ -463,11 +464,11 @@ std::optional<FixItHint> SyncWaitCheck::awaitFixIt(const CallExpr *Call,
 
   if (Rewrite->Operand == AwaitOperand::AsioOperation) {
     std::optional<UseFutureOperation> Op = asUseFutureOperation(Operand);
-    if (!Op || Op->Namespace != asioNamespace(AC.Fw) ||
+    if (!Op || asioFlavourOf(Op->TokenName) != AC.Fw ||
         !acceptsDefaultAsioToken(AC))
       return std::nullopt;
-    std::string Operation = textWithReplacement(
-        Op->Operation, Op->Token, Op->Namespace + "::use_awaitable", Ctx);
+    std::string Operation =
+        textWithReplacement(Op->Operation, Op->Token, Op->AwaitableToken, Ctx);
     if (Operation.empty())
       return std::nullopt;
     Values.push_back({"operation", Operation});
@@ -498,8 +499,7 @@ void SyncWaitCheck::planUse(AsyncApiUse &Use, const AsyncContext &AC,
     if (std::optional<UseFutureOperation> Op = asUseFutureOperation(
             originOfFuture(MC->getImplicitObjectArgument(), AC.Body, Ctx)))
       Use.TokenSwap =
-          CompletionTokenSwap{Op->Operation, Op->Namespace + "::use_future",
-                              Op->Namespace + "::use_awaitable"};
+          CompletionTokenSwap{Op->Operation, Op->TokenName, Op->AwaitableToken};
 }
 
 void SyncWaitCheck::render(const AsyncApiUse &Use, const AsyncContext &AC) {

@@ -45,13 +45,8 @@ UnawaitedTaskCheck::UnawaitedTaskCheck(StringRef Name,
                                        ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), Types(readTypeModel(Options, *this, Name)),
       RawIgnoredTypes(Options.get("IgnoredTypes", "")) {
-  for (llvm::StringRef Type :
-       utils::options::parseStringList(RawIgnoredTypes)) {
-    Type = Type.trim();
-    Type.consume_front("::");
-    if (!Type.empty())
-      IgnoredTypes.insert(Type);
-  }
+  for (const std::string &Type : parsePlainQualifiedNames(RawIgnoredTypes))
+    IgnoredTypes.insert(Type);
 }
 
 void UnawaitedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -98,11 +93,14 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
         isStatementExpressionValue(Site))
       return;
     if (const auto *DS = dyn_cast<DeclStmt>(Site.S)) {
-      checkUnusedVariables(DS);
+      for (const UnawaitedTask &Task : findUnusedVariables(DS))
+        render(Task);
       return;
     }
     forEachDroppedValue(Site.S, [&](const DroppedValue &Dropped) {
-      checkDropped(Dropped, Site, FD, Ctx);
+      if (std::optional<UnawaitedTask> Task =
+              findDropped(Dropped, Site, FD, Ctx))
+        render(*Task);
     });
   };
   if (std::optional<AsyncContext> Coroutine = coroutineContext(FD))
@@ -118,71 +116,52 @@ bool UnawaitedTaskCheck::isDetachingCall(const Expr *E) const {
   return Api && Api->Entry->Category == "discarded";
 }
 
-void UnawaitedTaskCheck::checkDropped(const DroppedValue &Dropped,
-                                      const ExecutionSite &Site,
-                                      const FunctionDecl *FD, ASTContext &Ctx) {
+std::optional<UnawaitedTask>
+UnawaitedTaskCheck::findDropped(const DroppedValue &Dropped,
+                                const ExecutionSite &Site,
+                                const FunctionDecl *FD, ASTContext &Ctx) const {
   const Expr *Value = Dropped.Value;
   // Only a value made by this statement is dropped by it: `task = make()`
   // and calls returning a reference hand back an object that lives on.
   // What `co_await x` yields is the result of awaited work, not a task
   // that was never awaited.
   if (!Value->isPRValue() || isa<CoawaitExpr, CoyieldExpr>(Value))
-    return;
+    return std::nullopt;
   std::optional<TaskTypeInfo> Info = unawaitedTaskType(Value->getType());
   if (!Info)
-    return;
+    return std::nullopt;
   // Detaching APIs that return a handle (folly's start()) are reported by
   // coro-detached-task.
   if (isDetachingCall(Value))
-    return;
-  std::string What = describeValue(Value, *Info);
-
-  if (Dropped.VoidCast) {
+    return std::nullopt;
+  UnawaitedTask Task;
+  Task.Value = Value;
+  Task.Type = *Info;
+  Task.VoidCast = Dropped.VoidCast;
+  if (Dropped.VoidCast)
     // Casting an eager awaitable to void is an explicit choice; a lazy
     // task cast to void is still a task that never runs.
-    if (Info->IsLazy)
-      diag(Value->getBeginLoc(),
-           "'(void)' discards %0: a lazy task that is never awaited never "
-           "runs")
-          << What << Value->getSourceRange();
-    return;
-  }
+    return Info->IsLazy ? std::optional<UnawaitedTask>(Task) : std::nullopt;
 
-  bool InCoroutine = isCoroutine(FD);
-  std::optional<FixItHint> Open, Close;
   SourceRange R = Value->getSourceRange();
-  if (InCoroutine && Site.CanAwait && R.isValid() &&
+  if (isCoroutine(FD) && Site.CanAwait && R.isValid() &&
       !R.getBegin().isMacroID() && !R.getEnd().isMacroID() &&
       isAwaitableIn(Value->getType(), FD)) {
     bool Parens = needsParensUnderCoAwait(Value);
-    Open = FixItHint::CreateInsertion(R.getBegin(),
-                                      Parens ? "co_await (" : "co_await ");
+    Task.AwaitOpen = FixItHint::CreateInsertion(
+        R.getBegin(), Parens ? "co_await (" : "co_await ");
     if (Parens)
-      Close = FixItHint::CreateInsertion(
+      Task.AwaitClose = FixItHint::CreateInsertion(
           Lexer::getLocForEndOfToken(R.getEnd(), 0, Ctx.getSourceManager(),
                                      Ctx.getLangOpts()),
           ")");
   }
-
-  std::string Advice;
-  if (!Open)
-    Advice = ("; " + ApiCatalog::taskRunnerAdvice(Info->Fw)).str();
-  auto Diag =
-      Info->IsLazy
-          ? diag(Value->getBeginLoc(),
-                 "%0 is never awaited: a lazy task that is dropped never "
-                 "runs%1")
-          : diag(Value->getBeginLoc(),
-                 "%0 is never awaited: its completion and errors are never "
-                 "observed%1");
-  Diag << What << Advice << Value->getSourceRange();
-  if (Open)
-    Diag << *Open;
-  if (Close)
-    Diag << *Close;
+  return Task;
 }
 
-void UnawaitedTaskCheck::checkUnusedVariables(const DeclStmt *DS) {
+llvm::SmallVector<UnawaitedTask, 1>
+UnawaitedTaskCheck::findUnusedVariables(const DeclStmt *DS) const {
+  llvm::SmallVector<UnawaitedTask, 1> Found;
   for (const Decl *D : DS->decls()) {
     const auto *VD = dyn_cast<VarDecl>(D);
     if (!VD || isa<DecompositionDecl>(VD) || !VD->isLocalVarDecl() ||
@@ -199,14 +178,50 @@ void UnawaitedTaskCheck::checkUnusedVariables(const DeclStmt *DS) {
       Init = Cleanups->getSubExpr()->IgnoreImplicit();
     if (!isa<CallExpr>(Init) || isDetachingCall(Init))
       continue;
-    const CXXRecordDecl *RD = recordOf(VD->getType());
+    UnawaitedTask Task;
+    Task.Variable = VD;
+    Task.Type = *Info;
+    Found.push_back(Task);
+  }
+  return Found;
+}
+
+void UnawaitedTaskCheck::render(const UnawaitedTask &Task) {
+  const TaskTypeInfo &Info = Task.Type;
+  if (const VarDecl *VD = Task.Variable) {
     diag(VD->getLocation(),
          "%select{awaitable|task}0 '%1' ('%2') is never awaited, returned or "
          "passed on: %select{its completion and errors are never "
          "observed|a lazy task that is dropped never runs}3")
-        << Info->IsTask << VD->getName() << plainQualifiedName(RD)
-        << Info->IsLazy;
+        << Info.IsTask << VD->getName()
+        << plainQualifiedName(recordOf(VD->getType())) << Info.IsLazy;
+    return;
   }
+  const Expr *Value = Task.Value;
+  std::string What = describeValue(Value, Info);
+  if (Task.VoidCast) {
+    diag(Value->getBeginLoc(),
+         "'(void)' discards %0: a lazy task that is never awaited never "
+         "runs")
+        << What << Value->getSourceRange();
+    return;
+  }
+  std::string Advice;
+  if (!Task.AwaitOpen)
+    Advice = ("; " + ApiCatalog::taskRunnerAdvice(Info.Fw)).str();
+  auto Diag =
+      Info.IsLazy
+          ? diag(Value->getBeginLoc(),
+                 "%0 is never awaited: a lazy task that is dropped never "
+                 "runs%1")
+          : diag(Value->getBeginLoc(),
+                 "%0 is never awaited: its completion and errors are never "
+                 "observed%1");
+  Diag << What << Advice << Value->getSourceRange();
+  if (Task.AwaitOpen)
+    Diag << *Task.AwaitOpen;
+  if (Task.AwaitClose)
+    Diag << *Task.AwaitClose;
 }
 
 } // namespace clang::tidy::corolint

@@ -14,6 +14,8 @@ silently, in every program.
 
 With --current the headers are a current release: rows marked
 `// older API: ...` (names kept for users of earlier releases) are left out.
+Without it, rows marked `// newer API: ...` (names of releases after the
+headers the tests use) are left out.
 """
 import os
 import re
@@ -46,6 +48,8 @@ def main():
             if not line.startswith("COROLINT_"):
                 continue
             if current and "// older API" in line:
+                continue
+            if not current and "// newer API" in line:
                 continue
             for name in re.findall(r'"([A-Za-z_][A-Za-z0-9_:]*)"', line):
                 if any(name.startswith(p) for p in prefixes):

@@ -1,5 +1,6 @@
 // Mock of concurrencpp/concurrencpp.h for corolint tests: the upstream names
-// of what the checks read. result<T> is an eager coroutine type;
+// of what the checks read. result<T> is an eager coroutine type,
+// lazy_result<T> a lazy one (it starts when awaited);
 // resume_on(executor) moves the coroutine onto that executor; the runtime's
 // background_executor() is the pool concurrencpp designates for blocking
 // work, thread_pool_executor() the one for CPU work.
@@ -25,6 +26,20 @@ public:
     void unhandled_exception() noexcept {}
   };
   T get() { return T(); }
+};
+
+template <typename T = void> class lazy_result {
+public:
+  struct promise_type {
+    lazy_result get_return_object() noexcept { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() noexcept {}
+    void unhandled_exception() noexcept {}
+  };
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  T await_resume() { return T(); }
 };
 
 namespace details {

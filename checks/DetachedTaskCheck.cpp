@@ -317,9 +317,9 @@ void DetachedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "StrictMode", StrictMode);
   Options.store(Opts, "AllowedSpawnSites", RawAllowedSpawnSites);
   Options.store(Opts, "DetachFunctions", RawDetachFunctions);
-  // TaskTypes is coro-unawaited-task's to document; it reaches this check
-  // as a global option.
+  // Both halves of the type model, which this check reads.
   Options.store(Opts, "FireAndForgetTypes", Types.RawFireAndForgetTypes);
+  Options.store(Opts, "TaskTypes", Types.RawTaskTypes);
 }
 
 void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {

@@ -50,9 +50,9 @@ UnawaitedTaskCheck::UnawaitedTaskCheck(StringRef Name,
 }
 
 void UnawaitedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  // FireAndForgetTypes is coro-detached-task's to document; it reaches this
-  // check as a global option.
+  // Both halves of the type model, which this check reads.
   Options.store(Opts, "TaskTypes", Types.RawTaskTypes);
+  Options.store(Opts, "FireAndForgetTypes", Types.RawFireAndForgetTypes);
   Options.store(Opts, "IgnoredTypes", RawIgnoredTypes);
 }
 

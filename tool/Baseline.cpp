@@ -3,8 +3,8 @@
 #include "Baseline.h"
 #include "AtomicWrite.h"
 #include "JsonInput.h"
+#include "JsonOutput.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -97,7 +97,7 @@ llvm::Expected<Baseline> Baseline::load(llvm::StringRef Path) {
       if (!N || *N < 1 || *N > std::numeric_limits<unsigned>::max())
         return Malformed(fmt::format(
             "a finding's \"count\" must be a positive integer, not {}",
-            llvm::formatv("{0}", *Count).str()));
+            jsonText(*Count)));
       E.Count = *N;
     }
     auto [It, Inserted] = B.Entries.emplace(E.fingerprint(), E);
@@ -127,7 +127,7 @@ llvm::Error Baseline::write(llvm::StringRef Path) const {
   json::Value Root = json::Object{{"version", BaselineVersion},
                                   {"tool", "corolint"},
                                   {"findings", std::move(Findings)}};
-  return writeOutputFile(Path, llvm::formatv("{0:2}\n", Root).str());
+  return writeOutputFile(Path, jsonText(Root, 2) + "\n");
 }
 
 unsigned Baseline::suppress(std::vector<Finding> &Findings,

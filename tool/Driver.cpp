@@ -28,7 +28,6 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
@@ -36,6 +35,7 @@
 #include "llvm/Support/WithColor.h"
 #include <chrono>
 #include <fmt/format.h>
+#include <numeric>
 
 namespace corolint {
 namespace tooling = clang::tooling;
@@ -391,11 +391,10 @@ std::string renderReport(const DriverOptions &Options,
     printText(OS, Findings, Sources);
     break;
   case OutputFormat::Sarif:
-    OS << llvm::formatv("{0:2}", sarifLog(Findings, Sources, Successful, Sarif))
-       << "\n";
+    OS << jsonText(sarifLog(Findings, Sources, Successful, Sarif), 2) << "\n";
     break;
   case OutputFormat::Json:
-    OS << llvm::formatv("{0:2}", jsonReport(Findings, Summary)) << "\n";
+    OS << jsonText(jsonReport(Findings, Summary), 2) << "\n";
     break;
   }
   return Out;
@@ -549,7 +548,21 @@ int runAnalysis(const DriverOptions &Options) {
                                   Options.Jobs, Cores, Cores);
     llvm::DefaultThreadPool Pool(
         llvm::hardware_concurrency(std::max(Jobs, 1u)));
-    for (size_t I = 0; I < In->Files.size(); ++I)
+    // Largest files first: a long file started last would run alone while
+    // the other workers idle (the longest-processing-time-first rule; the
+    // main file's size stands for its cost). Results keep input order.
+    std::vector<size_t> Order(In->Files.size());
+    std::iota(Order.begin(), Order.end(), 0);
+    std::vector<uint64_t> Sizes(In->Files.size(), 0);
+    for (size_t I = 0; I < In->Files.size(); ++I) {
+      llvm::sys::fs::file_status Status;
+      if (!llvm::sys::fs::status(In->Files[I], Status))
+        Sizes[I] = Status.getSize();
+    }
+    llvm::sort(Order, [&](size_t A, size_t B) {
+      return std::make_pair(Sizes[B], A) < std::make_pair(Sizes[A], B);
+    });
+    for (size_t I : Order)
       Pool.async([&, I] {
         // Termination signals go to the main thread, which defers them
         // while it writes files.

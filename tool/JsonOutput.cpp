@@ -37,6 +37,13 @@ json::Object located(const SourceSpan &S) {
 
 } // namespace
 
+std::string jsonText(const json::Value &V, unsigned Indent) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  json::OStream(OS, Indent).value(V);
+  return Text;
+}
+
 json::Value jsonReport(llvm::ArrayRef<Finding> Findings,
                        const RunSummary &Summary) {
   json::Array Items;

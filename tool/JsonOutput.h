@@ -23,6 +23,10 @@ struct RunSummary {
   double Seconds = 0;
 };
 
+/// JSON text of V: compact, or pretty-printed with Indent spaces (the
+/// form every JSON file corolint writes uses, 2).
+std::string jsonText(const llvm::json::Value &V, unsigned Indent = 0);
+
 /// The schema is documented in docs/usage.md ("JSON output"); keep the two
 /// in step and only ever add fields.
 llvm::json::Value jsonReport(llvm::ArrayRef<Finding> Findings,

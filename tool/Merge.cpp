@@ -4,8 +4,8 @@
 #include "Baseline.h"
 #include "Driver.h"
 #include "JsonInput.h"
+#include "JsonOutput.h"
 #include "SarifOutput.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <fmt/format.h>
 
@@ -81,8 +81,8 @@ int mergeSarif(const MergeOptions &Options) {
     reportError(fmt::format("merge: {}", llvm::toString(Merged.takeError())));
     return ExitError;
   }
-  if (llvm::Error Err = writeOutputFile(
-          Options.Output, llvm::formatv("{0:2}\n", *Merged).str())) {
+  if (llvm::Error Err =
+          writeOutputFile(Options.Output, jsonText(*Merged, 2) + "\n")) {
     reportError(
         fmt::format("{}: {}", Options.Output, llvm::toString(std::move(Err))));
     return ExitError;

@@ -63,8 +63,8 @@ public:
       if (!Buffer)
         continue;
       llvm::StringRef Name = Content.OrigEntry->getName();
-      if (!Read.count(Name))
-        Read[Name] = {Buffer->getBufferSize(),
+      if (auto [It, New] = Read.try_emplace(Name); New)
+        It->second = {Buffer->getBufferSize(),
                       llvm::xxh3_64bits(Buffer->getBuffer())};
       if (Entry.getFile().getFileCharacteristic() == clang::SrcMgr::C_User)
         Parsed.try_emplace(Name, Buffer->getBuffer().str());

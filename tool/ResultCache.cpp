@@ -323,8 +323,9 @@ ResultCache::keyFor(const std::string &File,
   // WarningsAsErrors and .clang-tidy's ExtraArgs, wherever they came from.
   Add(clang::tidy::configurationAsText(
       Configuration.makeProvider()->getOptions(File)));
-  return fmt::format("{:016x}{:016x}", llvm::xxh3_64bits(Material),
-                     llvm::xxh3_64bits(Material + EntryFormat.str()));
+  llvm::XXH128_hash_t Key =
+      llvm::xxh3_128bits(llvm::arrayRefFromStringRef(Material));
+  return fmt::format("{:016x}{:016x}", Key.high64, Key.low64);
 }
 
 std::string ResultCache::entryPath(llvm::StringRef Key) const {

@@ -67,8 +67,7 @@ void AsyncApiUseCheck::check(const MatchFinder::MatchResult &Result) {
     }
     if (!Interprocedural)
       return;
-    const auto *CE = dyn_cast<CallExpr>(Call);
-    const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
+    const FunctionDecl *Callee = followedCallee(Call);
     if (!Callee)
       return;
     const ReachedApi *Path = Summaries.reachedFrom(

@@ -304,7 +304,8 @@ bool BlockingCallCheck::keepsUse(const AsyncApiUse &Use, const AsyncContext &AC,
       return false;
     // Reactor-style I/O on a ready descriptor, or followed by would-block
     // handling, does not wait.
-    if (Catalog.descriptorOf(Use.Api.Name, Use.Path->Chain.back()) &&
+    const Expr *ApiCall = Use.Path->apiCall();
+    if (ApiCall && Catalog.descriptorOf(Use.Api.Name, ApiCall) &&
         (DescriptorReady || handlesWouldBlockAround(Site, Ctx)))
       return false;
   }
@@ -341,7 +342,7 @@ void BlockingCallCheck::render(const AsyncApiUse &Use, const AsyncContext &AC) {
          "call to '%0' in %1 blocks the executor thread: it reaches '%2' (%3)")
         << plainQualifiedName(Use.Helper) << AC.describe()
         << Use.Api.DisplayName << Category << Use.Call->getSourceRange();
-    notePath(*this, *Use.Path, "blocks");
+    notePath(*this, *Use.Path, "blocks", AC.Function->getASTContext());
     return;
   }
   auto Diag = diag(Use.Call->getBeginLoc(),

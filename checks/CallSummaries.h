@@ -5,7 +5,10 @@
 // function of its own project which, some calls down, blocks or waits
 // synchronously is reported at the coroutine's call, with the path down to
 // the API. The summaries are computed once per function per translation
-// unit and shared by every async context that calls the function.
+// unit, bottom-up over the call graph's strongly connected components
+// (BottomUp.h), so that they do not depend on the order callers ask; a
+// function this translation unit only declares may be answered from the
+// project index (ProjectIndex.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,20 +19,45 @@
 #include "AsyncContext.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include <functional>
+#include <string>
 
 namespace clang::tidy::corolint {
 
+/// A step of a path in code this translation unit did not parse, as the
+/// project index recorded it.
+struct RemoteStep {
+  std::string File;
+  unsigned Line = 0;
+  unsigned Column = 0;
+  /// The project function called at this step; empty at the API's call
+  /// (the last step).
+  std::string Callee;
+};
+
 /// A catalog API reached from a plain function: the calls from that
-/// function down to the API's call (the last element).
+/// function down to the API's call (the last element), then, when the path
+/// leaves the translation unit, its steps in other files.
 struct ReachedApi {
   llvm::SmallVector<const Expr *, 4> Chain;
+  llvm::SmallVector<RemoteStep, 0> Remote;
   ApiMatch Api;
   /// Some step of the path runs only on some executions of its function (a
   /// branch, a catch handler): the function may reach the API, not does.
   bool Conditional = false;
+
+  /// The API's call, when it is in this translation unit.
+  const Expr *apiCall() const {
+    return Remote.empty() && !Chain.empty() ? Chain.back() : nullptr;
+  }
 };
+
+/// The callee a call runs, if the summaries may follow it: the static
+/// callee, unless the call dispatches virtually to an overrider the call
+/// does not name (a base's body is not what runs; corolint does not guess
+/// which overrider does).
+const FunctionDecl *followedCallee(const Expr *Call);
 
 class CallSummaries {
 public:
@@ -41,10 +69,15 @@ public:
   /// Calls the summaries do not look into (another check's APIs).
   using OpaqueCall = llvm::function_ref<bool(const Expr *Call)>;
 
+  /// What a function this translation unit declares but does not define
+  /// reaches (from the project index), if anything.
+  using ExternalFinder =
+      std::function<std::optional<ReachedApi>(const FunctionDecl *Callee)>;
+
   /// The API \p Find accepts that \p FD reaches, through the project's own
   /// plain functions (not coroutines, lambdas, system headers or calls
   /// \p Opaque names): the first one on the function's normal path, else
-  /// the first one on a conditional path.
+  /// the first one on a conditional path. One instance serves one finder.
   const ReachedApi *reachedFrom(const FunctionDecl *FD, ASTContext &Ctx,
                                 ApiFinder Find, OpaqueCall Opaque = nullptr);
 
@@ -56,25 +89,55 @@ public:
                                       ApiFinder Find,
                                       OpaqueCall Opaque = nullptr);
 
+  /// Where functions without a body here are looked up; unset: nowhere.
+  void setExternalFinder(ExternalFinder Finder) {
+    External = std::move(Finder);
+  }
+
   /// Forgets everything; call at the start of each translation unit.
   void clear();
 
 private:
-  const ReachedApi *summarize(const FunctionDecl *FD, ASTContext &Ctx,
-                              ApiFinder Find, OpaqueCall Opaque,
-                              unsigned Depth);
-  std::optional<ReachedApi> scan(const Stmt *Body, ASTContext &Ctx,
-                                 ApiFinder Find, OpaqueCall Opaque,
-                                 unsigned Depth);
+  /// One call of a function body that matters to its summary, in the
+  /// order the body runs them.
+  struct Step {
+    const Expr *Call = nullptr;
+    bool Conditional = false;
+    /// The call is the API.
+    std::optional<ApiMatch> Api;
+    /// Else the project function it calls (with a body here, or not).
+    const FunctionDecl *Callee = nullptr;
+  };
 
+  /// Whether \p FD is a function the summaries look into.
+  bool isSummarised(const FunctionDecl *FD, const SourceManager &SM) const;
+  const llvm::SmallVector<Step, 4> &stepsOf(const FunctionDecl *FD,
+                                            ASTContext &Ctx, ApiFinder Find,
+                                            OpaqueCall Opaque);
+  llvm::SmallVector<Step, 4> collectSteps(const Stmt *Body, ASTContext &Ctx,
+                                          ApiFinder Find, OpaqueCall Opaque);
+  /// The summary of a callee as known now: final, provisional (in the
+  /// component being solved) or from the index.
+  const ReachedApi *current(const FunctionDecl *Callee);
+  /// The summary \p Steps make, given the callees' current summaries;
+  /// \p Self (if any) is never passed through twice.
+  std::optional<ReachedApi> choose(llvm::ArrayRef<Step> Steps,
+                                   const FunctionDecl *Self);
+  void solve(const FunctionDecl *FD, ASTContext &Ctx, ApiFinder Find,
+             OpaqueCall Opaque);
+
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<Step, 4>> Steps;
   llvm::DenseMap<const FunctionDecl *, std::optional<ReachedApi>> Summaries;
-  llvm::DenseSet<const FunctionDecl *> InProgress;
+  llvm::DenseMap<const FunctionDecl *, bool> Solved;
+  llvm::DenseMap<const FunctionDecl *, std::optional<ReachedApi>> Externals;
+  ExternalFinder External;
 };
 
 /// Adds one note per step of \p Path: "through the call to 'f' here", then
-/// "'<api>' <Verb> here" at the API's call.
+/// "'<api>' <Verb> here" at the API's call; steps in other files are
+/// reported where the index recorded them.
 void notePath(ClangTidyCheck &Check, const ReachedApi &Path,
-              llvm::StringRef Verb);
+              llvm::StringRef Verb, ASTContext &Ctx);
 
 } // namespace clang::tidy::corolint
 

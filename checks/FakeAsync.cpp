@@ -148,8 +148,7 @@ std::optional<ReachedApi> FakeAsyncAnalysis::reachedBy(const Expr *Call,
     Direct.Api = *Api;
     return Direct;
   }
-  const auto *CE = dyn_cast<CallExpr>(Call);
-  const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
+  const FunctionDecl *Callee = followedCallee(Call);
   if (!Callee || Catalog.lookup(Call, ApiKind::SyncWait))
     return std::nullopt;
   const ReachedApi *Inner = Summaries.reachedFrom(

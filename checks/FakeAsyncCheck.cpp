@@ -106,7 +106,7 @@ void FakeAsyncCheck::check(const MatchFinder::MatchResult &Result) {
   if (Note)
     diag(static_cast<const Stmt *>(F->Offload)->getBeginLoc(), Note,
          DiagnosticIDs::Note);
-  notePath(*this, *F->Blocking, "blocks");
+  notePath(*this, *F->Blocking, "blocks", FD->getASTContext());
 }
 
 } // namespace clang::tidy::corolint

@@ -510,7 +510,7 @@ void SyncWaitCheck::render(const AsyncApiUse &Use, const AsyncContext &AC) {
         << plainQualifiedName(Use.Helper) << AC.describe()
         << Use.Api.DisplayName << describeCategory(Use.Api.Entry->Category)
         << Use.Call->getSourceRange();
-    notePath(*this, *Use.Path, "waits");
+    notePath(*this, *Use.Path, "waits", AC.Function->getASTContext());
     return;
   }
   std::string Advice = Use.Api.Entry->Advice;

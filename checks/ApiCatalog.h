@@ -301,6 +301,11 @@ public:
   /// addBlockingPool.
   bool isDesignatedBlockingPool(const Expr *Executor) const;
 
+  /// The entry of \p Kind named \p Name (a catalog or user API), if any.
+  const ApiEntry *entryNamed(llvm::StringRef Name, ApiKind Kind) const {
+    return find(Name, Kind);
+  }
+
 private:
   void add(ApiEntry Entry);
   const ApiEntry *find(llvm::StringRef Name, ApiKind Kind) const;

@@ -19,6 +19,7 @@
 #include "ApiCatalog.h"
 #include "AsyncContext.h"
 #include "CallSummaries.h"
+#include "ProjectIndex.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
 #include <optional>
@@ -66,6 +67,7 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) final;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) final;
   void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;
   }
@@ -120,8 +122,22 @@ protected:
   ApiCatalog Catalog;
 
 private:
+  /// Records this check's steps of every function the translation unit
+  /// defines, when the driver builds a project index.
+  void recordIndex(IndexRecorder &Recorder);
+  /// What a function defined in another translation unit reaches, from
+  /// the project index.
+  std::optional<ReachedApi> reachedElsewhere(const FunctionDecl *Callee) const;
+
   const std::string UserApisOption;
+  const ApiKind Kind;
+  /// The ProjectIndex option (local, else global): the index file, and
+  /// the index read from it.
+  const std::string IndexPath;
+  std::shared_ptr<const ProjectIndex> Index;
   // Per translation unit.
+  std::vector<const FunctionDecl *> DefinedFunctions;
+  ASTContext *Context = nullptr;
   CallSummaries Summaries;
   /// Where a finding was made: a call in a template is walked once for the
   /// pattern and once per instantiation, and is one defect.

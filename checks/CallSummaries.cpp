@@ -191,6 +191,16 @@ const ReachedApi *CallSummaries::reachedFrom(const FunctionDecl *FD,
   return current(FD);
 }
 
+llvm::SmallVector<CallSummaries::StepView, 4>
+CallSummaries::stepsFor(const FunctionDecl *FD, ASTContext &Ctx,
+                        ApiFinder Find, OpaqueCall Opaque) {
+  llvm::SmallVector<StepView, 4> Out;
+  for (const Step &S : stepsOf(FD, Ctx, Find, Opaque))
+    Out.push_back({S.Call, S.Conditional, S.Api ? &*S.Api : nullptr,
+                   S.Callee});
+  return Out;
+}
+
 std::optional<ReachedApi> CallSummaries::reachedIn(const Stmt *Body,
                                                    ASTContext &Ctx,
                                                    ApiFinder Find,

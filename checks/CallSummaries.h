@@ -89,6 +89,19 @@ public:
                                       ApiFinder Find,
                                       OpaqueCall Opaque = nullptr);
 
+  /// One call of a function body that matters to its summary, for the
+  /// project index: an API, or a call of a function outside the system
+  /// headers (defined here or not), in the order the body runs them.
+  struct StepView {
+    const Expr *Call;
+    bool Conditional;
+    const ApiMatch *Api;
+    const FunctionDecl *Callee;
+  };
+  llvm::SmallVector<StepView, 4> stepsFor(const FunctionDecl *FD,
+                                          ASTContext &Ctx, ApiFinder Find,
+                                          OpaqueCall Opaque = nullptr);
+
   /// Where functions without a body here are looked up; unset: nowhere.
   void setExternalFinder(ExternalFinder Finder) {
     External = std::move(Finder);

@@ -63,7 +63,12 @@ public:
       if (!Buffer)
         continue;
       llvm::StringRef Name = Content.OrigEntry->getName();
-      if (auto [It, New] = Read.try_emplace(Name); New)
+      // A header found through `/usr/lib/gcc/.../12/../../../../include`
+      // keeps a name relative to nothing the driver knows: the dependency
+      // list needs the path the file system opened.
+      llvm::StringRef Opened = Content.OrigEntry->getFileEntry().tryGetRealPathName();
+      if (auto [It, New] = Read.try_emplace(Opened.empty() ? Name : Opened);
+          New)
         It->second = {Buffer->getBufferSize(),
                       llvm::xxh3_64bits(Buffer->getBuffer())};
       if (Entry.getFile().getFileCharacteristic() == clang::SrcMgr::C_User)
@@ -118,6 +123,9 @@ public:
     // builds (the static analyser, which wants the macro, is not run).
     // Without carets clang does not print "N warnings generated.".
     Invocation->getDiagnosticOpts().ShowCarets = false;
+    // One index unit per compile command.
+    if (auto *Recorder = clang::tidy::corolint::IndexRecorder::current())
+      Recorder->startUnit();
     return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
                                                 std::move(PCH), DiagConsumer);
   }
@@ -382,9 +390,10 @@ FileResult analyseOnThisThread(const std::string &File,
 FileResult analyseFile(const std::string &File,
                        const AnalysisSettings &Settings) {
   std::string CacheKey;
-  if (const ResultCache *Cache = Settings.Cache) {
-    CacheKey = Cache->keyFor(File, *Settings.Compilations,
-                             *Settings.Configuration, *Settings.Options);
+  const ResultCache *Cache = Settings.RecordIndex ? nullptr : Settings.Cache;
+  if (Cache) {
+    CacheKey = ResultCache::keyFor(File, *Settings.Compilations,
+                                   *Settings.Configuration, *Settings.Options);
     if (std::optional<FileResult> Cached =
             Cache->lookup(CacheKey, *Settings.Sources)) {
       Cached->File = File;
@@ -398,11 +407,34 @@ FileResult analyseFile(const std::string &File,
   FileResult Result;
   llvm::thread Parse(std::optional<unsigned>(AnalysisStackSize), [&] {
     blockTerminationSignals();
-    Result = analyseOnThisThread(File, Settings);
+    if (!Settings.RecordIndex) {
+      Result = analyseOnThisThread(File, Settings);
+      return;
+    }
+    // The checks find this thread's recorder (ProjectIndex.h).
+    clang::tidy::corolint::IndexRecorder Recorder;
+    {
+      clang::tidy::corolint::ScopedIndexRecorder Installed(Recorder);
+      Result = analyseOnThisThread(File, Settings);
+    }
+    std::string Key = ResultCache::keyFor(File, *Settings.Compilations,
+                                          *Settings.Configuration,
+                                          *Settings.Options);
+    std::vector<std::vector<clang::tidy::corolint::IndexedFunction>> Units =
+        Recorder.take();
+    for (size_t I = 0; I < Units.size(); ++I) {
+      clang::tidy::corolint::IndexedUnit Unit;
+      Unit.File = File;
+      Unit.Command = Key + "/" + std::to_string(I);
+      for (const Dependency &D : Result.Dependencies)
+        Unit.Inputs.push_back({D.Path, D.Size, D.ContentHash});
+      Unit.Functions = std::move(Units[I]);
+      Result.IndexUnits.push_back(std::move(Unit));
+    }
   });
   Parse.join();
-  if (Settings.Cache)
-    Settings.Cache->store(CacheKey, Result);
+  if (Cache)
+    Cache->store(CacheKey, Result);
   return Result;
 }
 

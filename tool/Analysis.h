@@ -12,6 +12,7 @@
 #include "Finding.h"
 #include "ResultCache.h"
 #include "SourceFiles.h"
+#include "ProjectIndex.h"
 #include "clang/Tooling/CompilationDatabase.h"
 
 namespace corolint {
@@ -26,8 +27,11 @@ struct FileResult {
   std::vector<std::string> DroppedPluginArgs;
   /// Every file the translation unit read (for the result cache).
   std::vector<Dependency> Dependencies;
-  /// Replayed from the result cache.
+  /// Replayed from the result cache (or, for an index, from the old one).
   bool FromCache = false;
+  /// With AnalysisSettings::RecordIndex: what each compile command of the
+  /// file defines, in the database's order.
+  std::vector<clang::tidy::corolint::IndexedUnit> IndexUnits;
 };
 
 struct AnalysisSettings {
@@ -41,6 +45,8 @@ struct AnalysisSettings {
   std::string ProfilePrefix;
   /// Null: no result cache.
   const ResultCache *Cache = nullptr;
+  /// Record the project index's facts (corolint index).
+  bool RecordIndex = false;
 };
 
 /// The stack of the thread each file is analysed on.

@@ -5,6 +5,7 @@
 #include "Options.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include <fmt/format.h>
 
@@ -131,6 +132,17 @@ cl::opt<bool> NoCache("no-cache",
                       cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No summary on standard error"),
                     cl::cat(Category));
+cl::opt<std::string> ProjectIndexFile(
+    "index",
+    cl::desc("Follow calls into functions other files define, with this "
+             "project index (built by 'corolint index'; docs/index.md)"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string>
+    IndexOutput("o",
+                cl::desc("corolint index: the index file to write (an "
+                         "existing one is updated: only files whose inputs "
+                         "changed are analysed again)"),
+                cl::value_desc("file"), cl::cat(Category));
 cl::opt<bool> Progress("progress",
                        cl::desc("Show a progress bar (default: on a terminal)"),
                        cl::cat(Category));
@@ -202,6 +214,12 @@ cl::opt<ColorMode> &colorOption() {
 llvm::Expected<Command> parseCommandLine(int Argc, const char **Argv) {
   // Everything after `--` is the compile command, as in clang-tidy.
   std::vector<const char *> Args(Argv, Argv + Argc);
+  // `corolint index` is an analysis that writes the project index instead
+  // of a report: it takes the analysis's options, so it is no llvm::cl
+  // sub-command of its own.
+  bool BuildIndex = Args.size() > 1 && llvm::StringRef(Args[1]) == "index";
+  if (BuildIndex)
+    Args.erase(Args.begin() + 1);
   std::optional<std::vector<std::string>> Fixed;
   for (size_t I = 1; I < Args.size(); ++I) {
     if (llvm::StringRef(Args[I]) != "--")
@@ -229,6 +247,8 @@ llvm::Expected<Command> parseCommandLine(int Argc, const char **Argv) {
           Args.size(), Args.data(),
           "Finds async mistakes in C++20 coroutine code.\n\n"
           "  corolint [options] <file>... [-- <compiler args>]\n"
+          "  corolint index [options] -o <index> <file>... [-- <compiler "
+          "args>]\n"
           "  corolint merge [--baseline] -o <out> <in>...\n",
           &ErrorStream)) {
     if (Errors.empty()) // Already printed.
@@ -284,6 +304,22 @@ llvm::Expected<Command> parseCommandLine(int Argc, const char **Argv) {
   D.CacheDir = CacheDir;
   D.NoCache = NoCache;
   D.Quiet = Quiet;
+  if (!ProjectIndexFile.empty()) {
+    llvm::SmallString<256> Absolute(ProjectIndexFile);
+    llvm::sys::fs::make_absolute(Absolute);
+    D.ProjectIndexFile = Absolute.str().str();
+  }
+  D.BuildIndex = BuildIndex;
+  D.IndexOutput = IndexOutput;
+  if (BuildIndex && IndexOutput.empty())
+    return llvm::createStringError("index: no output file (-o <index>)");
+  if (!BuildIndex && IndexOutput.getNumOccurrences())
+    return llvm::createStringError(
+        "-o names the output of 'corolint index'; for a report use --output");
+  if (BuildIndex && (Fix || Diff || !ExportFixes.empty() ||
+                     !Baseline.empty() || !WriteBaseline.empty()))
+    return llvm::createStringError(
+        "index: --fix, --diff, --export-fixes and baselines are for analyses");
   if (Progress.getNumOccurrences())
     D.Progress = Progress;
   if (Shard.getNumOccurrences()) {

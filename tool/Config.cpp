@@ -233,6 +233,14 @@ llvm::Expected<Config> Config::create(const DriverOptions &Options) {
     C.Overrides.Checks = OnlyCorolint.str();
   }
   applyClangTidyOverrides(Options, C.Overrides);
+  // corolint index runs the checks whose finders record the index.
+  if (Options.BuildIndex)
+    C.Overrides.Checks = "-*,coro-blocking-call,coro-sync-wait";
+  // --index reaches every check that follows calls as the global option
+  // the plugin and corolint-clangd read from .clang-tidy.
+  if (!Options.ProjectIndexFile.empty())
+    C.Overrides.CheckOptions["ProjectIndex"] =
+        tidy::ClangTidyOptions::ClangTidyValue(Options.ProjectIndexFile);
 
   if (Options.ConfigGiven) {
     auto Parsed = parseConfig(Options.ConfigText, "--config");

@@ -470,6 +470,49 @@ int runExplain(llvm::StringRef Check) {
   return ExitClean;
 }
 
+/// corolint index: the units of every file into one index file, or the
+/// errors that prevented it (an index missing a file's functions would make
+/// findings vanish silently).
+static int writeIndex(const DriverOptions &Options,
+                      std::vector<FileResult> &Results) {
+  bool Failed = false;
+  std::vector<clang::tidy::corolint::IndexedUnit> Units;
+  size_t Reused = 0;
+  for (FileResult &R : Results) {
+    if (!R.CompileErrors.empty() || !R.Failure.empty()) {
+      reportError(R.CompileErrors.empty()
+                      ? fmt::format("{}: {}", R.File, R.Failure)
+                      : compileErrorLine(R));
+      Failed = true;
+      continue;
+    }
+    Reused += R.FromCache;
+    for (auto &Unit : R.IndexUnits)
+      Units.push_back(std::move(Unit));
+  }
+  if (Failed) {
+    llvm::errs() << "corolint: no index written because of the errors above\n";
+    return ExitError;
+  }
+  clang::tidy::corolint::ProjectIndex Index(std::move(Units));
+  size_t Functions = 0;
+  for (const auto &Unit : Index.units())
+    Functions += Unit.Functions.size();
+  if (llvm::Error Err = writeOutputFile(Options.IndexOutput, Index.text())) {
+    reportError(fmt::format("{}: {}", Options.IndexOutput,
+                            llvm::toString(std::move(Err))));
+    return ExitError;
+  }
+  if (!Options.Quiet)
+    llvm::errs() << fmt::format(
+        "corolint: indexed {} {} ({} {}{}) into {}\n", Results.size(),
+        Results.size() == 1 ? "file" : "files", Functions,
+        Functions == 1 ? "function" : "functions",
+        Reused ? fmt::format("; {} unchanged, kept", Reused) : "",
+        Options.IndexOutput);
+  return ExitClean;
+}
+
 int runAnalysis(const DriverOptions &Options) {
   auto Started = std::chrono::steady_clock::now();
   std::string Cwd = currentDirectory();
@@ -523,19 +566,69 @@ int runAnalysis(const DriverOptions &Options) {
     reportError(llvm::toString(Cache.takeError()));
     return ExitError;
   }
+  // --index: an index that does not describe the files as they are now
+  // would explain findings with code that no longer exists.
+  if (!Options.ProjectIndexFile.empty()) {
+    auto Index = clang::tidy::corolint::ProjectIndex::shared(
+        Options.ProjectIndexFile);
+    if (!Index) {
+      reportError(llvm::toString(Index.takeError()));
+      return ExitError;
+    }
+    std::string Stale = (*Index)->staleInput();
+    if (!Stale.empty()) {
+      reportError(fmt::format("{}: the index is stale ({} since it was "
+                              "built); rebuild it with 'corolint index'",
+                              Options.ProjectIndexFile, Stale));
+      return ExitError;
+    }
+  }
+  // corolint index over an existing index: the units of files whose inputs
+  // are unchanged are kept, the other files analysed again.
+  std::unique_ptr<clang::tidy::corolint::ProjectIndex> OldIndex;
+  if (Options.BuildIndex && llvm::sys::fs::exists(Options.IndexOutput)) {
+    auto Read = clang::tidy::corolint::ProjectIndex::read(Options.IndexOutput);
+    if (Read)
+      OldIndex = std::move(*Read);
+    else if (!Options.Quiet)
+      reportWarning(fmt::format("{}; building it anew",
+                                llvm::toString(Read.takeError())));
+  }
 
   // Analysis: one ClangTidyContext per file, results kept in input order.
   SourceFiles Sources;
   AnalysisSettings Settings{
       In->Compilations.get(),       &*Cfg,    &Sources,
       Options.AllowCompilerPlugins, &Options, Profile ? Profile->prefix() : "",
-      *Cache ? &**Cache : nullptr};
+      *Cache ? &**Cache : nullptr, Options.BuildIndex};
   std::vector<FileResult> Results(In->Files.size());
+  std::vector<bool> Reused(In->Files.size(), false);
+  if (OldIndex)
+    for (size_t I = 0; I < In->Files.size(); ++I) {
+      std::string Key = ResultCache::keyFor(In->Files[I], *In->Compilations,
+                                            *Cfg, Options);
+      std::vector<clang::tidy::corolint::IndexedUnit> Kept;
+      for (const auto &Unit : OldIndex->units())
+        if (Unit.File == In->Files[I] &&
+            llvm::StringRef(Unit.Command).starts_with(Key + "/"))
+          Kept.push_back(Unit);
+      if (Kept.empty() ||
+          !clang::tidy::corolint::ProjectIndex(Kept).staleInput().empty())
+        continue;
+      Results[I].File = In->Files[I];
+      Results[I].IndexUnits = std::move(Kept);
+      Results[I].FromCache = true;
+      Reused[I] = true;
+    }
   bool ShowProgress =
       Options.Progress.value_or(llvm::sys::Process::StandardErrIsDisplayed());
   std::optional<ProgressBar> Progress;
-  if (ShowProgress)
+  if (ShowProgress) {
     Progress.emplace(llvm::errs(), In->Files.size());
+    for (bool Kept : Reused)
+      if (Kept)
+        Progress->fileDone(0);
+  }
   {
     // Each analysis is CPU-bound and holds a whole AST: more at once than
     // cores, or than files, only costs memory (-j 1000 peaked at 3 GB).
@@ -563,7 +656,8 @@ int runAnalysis(const DriverOptions &Options) {
       return std::make_pair(Sizes[B], A) < std::make_pair(Sizes[A], B);
     });
     for (size_t I : Order)
-      Pool.async([&, I] {
+      if (!Reused[I])
+        Pool.async([&, I] {
         // Termination signals go to the main thread, which defers them
         // while it writes files.
         blockTerminationSignals();
@@ -577,6 +671,8 @@ int runAnalysis(const DriverOptions &Options) {
     Progress->finish();
   if (*Cache)
     (*Cache)->prune();
+  if (Options.BuildIndex)
+    return writeIndex(Options, Results);
 
   RunSummary Summary;
   Summary.FilesAnalysed = Results.size();

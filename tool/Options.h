@@ -80,6 +80,13 @@ struct DriverOptions {
   /// Keep each file's check profile as JSON under this prefix.
   std::string StoreCheckProfile;
   std::string VfsOverlay;
+
+  /// `corolint index`: build the project index (docs/index.md) into
+  /// IndexOutput instead of reporting findings.
+  bool BuildIndex = false;
+  std::string IndexOutput;
+  /// --index: the checks that follow calls read this project index.
+  std::string ProjectIndexFile;
 };
 
 struct MergeOptions {

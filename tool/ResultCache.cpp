@@ -289,7 +289,7 @@ std::string
 ResultCache::keyFor(const std::string &File,
                     const clang::tooling::CompilationDatabase &Compilations,
                     const Config &Configuration,
-                    const DriverOptions &Options) const {
+                    const DriverOptions &Options) {
   // Fields are separated by a byte no path, flag or YAML text contains.
   std::string Material;
   auto Add = [&Material](llvm::StringRef Field) {
@@ -323,6 +323,14 @@ ResultCache::keyFor(const std::string &File,
   // WarningsAsErrors and .clang-tidy's ExtraArgs, wherever they came from.
   Add(clang::tidy::configurationAsText(
       Configuration.makeProvider()->getOptions(File)));
+  // A project index changes what the checks find through other files:
+  // its contents, not only its name, are part of the key.
+  if (!Options.ProjectIndexFile.empty()) {
+    auto Index = llvm::MemoryBuffer::getFile(Options.ProjectIndexFile);
+    Add(Index ? fmt::format("{:016x}",
+                            llvm::xxh3_64bits((*Index)->getBuffer()))
+              : std::string("no index"));
+  }
   llvm::XXH128_hash_t Key =
       llvm::xxh3_128bits(llvm::arrayRefFromStringRef(Material));
   return fmt::format("{:016x}{:016x}", Key.high64, Key.low64);

@@ -52,11 +52,12 @@ public:
   static llvm::Expected<std::optional<ResultCache>>
   open(const DriverOptions &Options);
 
-  /// Everything but the dependencies that File's result depends on.
-  std::string keyFor(const std::string &File,
+  /// Everything but the dependencies that File's result depends on (also
+  /// the project index's key of a file's units).
+  static std::string keyFor(const std::string &File,
                      const clang::tooling::CompilationDatabase &Compilations,
                      const Config &Configuration,
-                     const DriverOptions &Options) const;
+                     const DriverOptions &Options);
 
   /// The stored result when every dependency still has the contents it was
   /// analysed with. The contents read to check the files that carry a

@@ -135,6 +135,7 @@ AsyncApiUseCheck::reachedElsewhere(const FunctionDecl *Callee) const {
   Path.Api.Name = Reach->Api.Name;
   Path.Api.DisplayName = Reach->Api.Display;
   Path.Conditional = Reach->Conditional;
+  Path.Builds = Reach->Builds;
   return Path;
 }
 

@@ -242,6 +242,7 @@ void notePath(ClangTidyCheck &Check, const ReachedApi &Path,
   }
   SourceManager &SM = Ctx.getSourceManager();
   for (const RemoteStep &Step : Path.Remote) {
+    bool Last = &Step == &Path.Remote.back();
     SourceLocation Loc = locationOf(Step, SM);
     // A file the index names but that is gone: the step is still worth
     // reading, at the call that leads there.
@@ -250,6 +251,8 @@ void notePath(ClangTidyCheck &Check, const ReachedApi &Path,
       Loc = static_cast<const Stmt *>(Path.Chain.back())->getBeginLoc();
       Where = " (at " + Step.File + ":" + std::to_string(Step.Line) + ")";
     }
+    if (Last && !Path.Builds.empty())
+      Where += " (" + Path.Builds + ")";
     if (Step.Callee.empty())
       Check.diag(Loc, "'%0' %1 here%2", DiagnosticIDs::Note)
           << Path.Api.DisplayName << Verb << Where;

@@ -46,6 +46,9 @@ struct ReachedApi {
   /// Some step of the path runs only on some executions of its function (a
   /// branch, a catch handler): the function may reach the API, not does.
   bool Conditional = false;
+  /// When the project defines a function on the path differently in
+  /// several builds, which of them reach the API (said in the last note).
+  std::string Builds;
 
   /// The API's call, when it is in this translation unit.
   const Expr *apiCall() const {

@@ -199,6 +199,10 @@ void ProjectIndex::solve(SummaryKind Kind) {
     if (Best && Defs.size() > 1) {
       Best->Definitions = Defs.size();
       Best->DefinitionsReaching = Reaching;
+      if (Reaching < Defs.size())
+        Best->Builds = "in " + std::to_string(Reaching) + " of " +
+                       std::to_string(Defs.size()) + " builds of '" +
+                       Defs.front()->Name + "'";
     }
     if (strength(Best ? &*Best : nullptr) <=
         strength(Current[Id] ? &*Current[Id] : nullptr))

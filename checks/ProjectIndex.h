@@ -116,6 +116,9 @@ struct IndexedReach {
   /// units (two build configurations of one file): how many of them reach
   /// the API, of how many.
   unsigned Definitions = 1, DefinitionsReaching = 1;
+  /// Said with the path when some definition on it does not reach the API:
+  /// "in 1 of 2 builds of 'ask_peer'".
+  std::string Builds;
 };
 
 class ProjectIndex {

@@ -7,7 +7,9 @@
 #include "JsonOutput.h"
 #include "SarifOutput.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "ProjectIndex.h"
 #include <fmt/format.h>
+#include <set>
 
 namespace corolint {
 namespace json = llvm::json;
@@ -90,10 +92,46 @@ int mergeSarif(const MergeOptions &Options) {
   return ExitClean;
 }
 
+/// Whether \p Path starts like a project index (ProjectIndex::text writes
+/// its format name first).
+bool looksLikeIndex(llvm::StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  return Buffer && (*Buffer)->getBuffer().take_front(64).contains(
+                       "\"format\": \"corolint-index\"");
+}
+
+/// Indexes of shards: the union of their units, in the one order an index
+/// has, so merged shards equal the index of the whole.
+int mergeIndexes(const MergeOptions &Options) {
+  std::vector<clang::tidy::corolint::IndexedUnit> Units;
+  std::set<std::pair<std::string, std::string>> Seen;
+  for (const std::string &Input : Options.Inputs) {
+    auto Read = clang::tidy::corolint::ProjectIndex::read(Input);
+    if (!Read) {
+      reportError(llvm::toString(Read.takeError()));
+      return ExitError;
+    }
+    for (const auto &Unit : (*Read)->units())
+      if (Seen.insert({Unit.File, Unit.Command}).second)
+        Units.push_back(Unit);
+  }
+  clang::tidy::corolint::ProjectIndex Merged(std::move(Units));
+  if (llvm::Error Err = writeOutputFile(Options.Output, Merged.text())) {
+    reportError(
+        fmt::format("{}: {}", Options.Output, llvm::toString(std::move(Err))));
+    return ExitError;
+  }
+  return ExitClean;
+}
+
 } // namespace
 
 int runMerge(const MergeOptions &Options) {
-  return Options.Baselines ? mergeBaselines(Options) : mergeSarif(Options);
+  if (Options.Baselines)
+    return mergeBaselines(Options);
+  if (looksLikeIndex(Options.Inputs.front()))
+    return mergeIndexes(Options);
+  return mergeSarif(Options);
 }
 
 } // namespace corolint

@@ -1,0 +1,3 @@
+#pragma once
+#include <string>
+std::string storage_lookup(int id);

@@ -61,6 +61,13 @@ void AsyncApiUseCheck::onStartOfTranslationUnit() {
     Summaries.setExternalFinder([this](const FunctionDecl *Callee) {
       return reachedElsewhere(Callee);
     });
+  else if (IndexRecorder *Recorder = IndexRecorder::current())
+    // --whole-program's first pass: which files an index could change.
+    Summaries.setExternalFinder(
+        [Recorder](const FunctionDecl *Callee) -> std::optional<ReachedApi> {
+          Recorder->noteExternalCall(usrOf(Callee));
+          return std::nullopt;
+        });
 }
 
 void AsyncApiUseCheck::onEndOfTranslationUnit() {

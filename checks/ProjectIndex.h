@@ -24,6 +24,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -189,7 +190,15 @@ public:
   /// by USR.
   std::vector<std::vector<IndexedFunction>> take();
 
+  /// An async context reaches a function defined elsewhere (or nowhere):
+  /// with the index, the file may have findings it does not have now.
+  void noteExternalCall(std::string Usr) {
+    ExternalCalls.insert(std::move(Usr));
+  }
+  const std::set<std::string> &externalCalls() const { return ExternalCalls; }
+
 private:
+  std::set<std::string> ExternalCalls;
   std::vector<std::map<std::string, IndexedFunction>> Units;
   friend class ScopedIndexRecorder;
 };

@@ -422,6 +422,7 @@ FileResult analyseFile(const std::string &File,
                                           *Settings.Options);
     std::vector<std::vector<clang::tidy::corolint::IndexedFunction>> Units =
         Recorder.take();
+    Result.ExternalCalls = Recorder.externalCalls();
     for (size_t I = 0; I < Units.size(); ++I) {
       clang::tidy::corolint::IndexedUnit Unit;
       Unit.File = File;

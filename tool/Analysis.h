@@ -14,6 +14,8 @@
 #include "SourceFiles.h"
 #include "ProjectIndex.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include <set>
+#include <string>
 
 namespace corolint {
 
@@ -32,6 +34,9 @@ struct FileResult {
   /// With AnalysisSettings::RecordIndex: what each compile command of the
   /// file defines, in the database's order.
   std::vector<clang::tidy::corolint::IndexedUnit> IndexUnits;
+  /// With RecordIndex: the functions defined in other files that the
+  /// file's async contexts reach (their USRs).
+  std::set<std::string> ExternalCalls;
 };
 
 struct AnalysisSettings {

@@ -137,6 +137,11 @@ cl::opt<std::string> ProjectIndexFile(
     cl::desc("Follow calls into functions other files define, with this "
              "project index (built by 'corolint index'; docs/index.md)"),
     cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> WholeProgram(
+    "whole-program",
+    cl::desc("With -p: follow calls into every file of the compile database "
+             "(builds the project index in the same run; docs/index.md)"),
+    cl::cat(Category));
 cl::opt<std::string>
     IndexOutput("o",
                 cl::desc("corolint index: the index file to write (an "
@@ -310,6 +315,14 @@ llvm::Expected<Command> parseCommandLine(int Argc, const char **Argv) {
     D.ProjectIndexFile = Absolute.str().str();
   }
   D.BuildIndex = BuildIndex;
+  D.WholeProgram = WholeProgram;
+  if (WholeProgram && BuildPath.empty())
+    return llvm::createStringError(
+        "--whole-program needs the compile database (-p <dir>): the project "
+        "is the files it lists");
+  if (WholeProgram && (BuildIndex || !ProjectIndexFile.empty()))
+    return llvm::createStringError(
+        "--whole-program builds its own index: drop --index or 'index'");
   D.IndexOutput = IndexOutput;
   if (BuildIndex && IndexOutput.empty())
     return llvm::createStringError("index: no output file (-o <index>)");

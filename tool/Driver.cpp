@@ -363,6 +363,9 @@ void printSummary(const RunSummary &S) {
   if (S.FilesFromCache)
     llvm::errs() << fmt::format("; {} unchanged, from the cache",
                                 S.FilesFromCache);
+  if (S.FilesWithIndex)
+    llvm::errs() << fmt::format("; {} analysed again with the project index",
+                                S.FilesWithIndex);
   llvm::errs() << "\n";
 }
 
@@ -600,7 +603,7 @@ int runAnalysis(const DriverOptions &Options) {
   AnalysisSettings Settings{
       In->Compilations.get(),       &*Cfg,    &Sources,
       Options.AllowCompilerPlugins, &Options, Profile ? Profile->prefix() : "",
-      *Cache ? &**Cache : nullptr, Options.BuildIndex};
+      *Cache ? &**Cache : nullptr, Options.BuildIndex || Options.WholeProgram};
   std::vector<FileResult> Results(In->Files.size());
   std::vector<bool> Reused(In->Files.size(), false);
   if (OldIndex)
@@ -629,16 +632,14 @@ int runAnalysis(const DriverOptions &Options) {
       if (Kept)
         Progress->fileDone(0);
   }
-  {
+  // Analyses every file not in Skip with Using, into Results.
+  auto AnalyseAll = [&](const std::vector<bool> &Skip,
+                        const AnalysisSettings &Using, bool CountsProgress) {
     // Each analysis is CPU-bound and holds a whole AST: more at once than
     // cores, or than files, only costs memory (-j 1000 peaked at 3 GB).
     unsigned Cores = llvm::hardware_concurrency().compute_thread_count();
     unsigned Jobs = std::min<size_t>(
         {Options.Jobs ? Options.Jobs : Cores, Cores, In->Files.size()});
-    if (Options.Jobs > Cores && !Options.Quiet)
-      llvm::errs() << fmt::format("corolint: -j {} is more than the {} "
-                                  "cores; analysing {} files at a time\n",
-                                  Options.Jobs, Cores, Cores);
     llvm::DefaultThreadPool Pool(
         llvm::hardware_concurrency(std::max(Jobs, 1u)));
     // Largest files first: a long file started last would run alone while
@@ -656,16 +657,73 @@ int runAnalysis(const DriverOptions &Options) {
       return std::make_pair(Sizes[B], A) < std::make_pair(Sizes[A], B);
     });
     for (size_t I : Order)
-      if (!Reused[I])
+      if (!Skip[I])
         Pool.async([&, I] {
-        // Termination signals go to the main thread, which defers them
-        // while it writes files.
-        blockTerminationSignals();
-        Results[I] = analyseFile(In->Files[I], Settings);
-        if (Progress)
-          Progress->fileDone(Results[I].Findings.size());
-      });
+          // Termination signals go to the main thread, which defers them
+          // while it writes files.
+          blockTerminationSignals();
+          Results[I] = analyseFile(In->Files[I], Using);
+          if (Progress && CountsProgress)
+            Progress->fileDone(Results[I].Findings.size());
+        });
     Pool.wait();
+  };
+  {
+    unsigned Cores = llvm::hardware_concurrency().compute_thread_count();
+    if (Options.Jobs > Cores && !Options.Quiet)
+      llvm::errs() << fmt::format("corolint: -j {} is more than the {} "
+                                  "cores; analysing {} files at a time\n",
+                                  Options.Jobs, Cores, Cores);
+  }
+  AnalyseAll(Reused, Settings, true);
+  // --whole-program: the first pass recorded the index as it analysed; the
+  // files whose async contexts reach a function another file defines, and
+  // that the index says blocks or waits, are analysed again with it. Every
+  // other file is parsed once.
+  std::optional<Config> WholeProgramConfig;
+  std::string WholeProgramIndex;
+  unsigned FilesWithIndex = 0;
+  if (Options.WholeProgram) {
+    std::vector<clang::tidy::corolint::IndexedUnit> Units;
+    for (const FileResult &R : Results)
+      Units.insert(Units.end(), R.IndexUnits.begin(), R.IndexUnits.end());
+    clang::tidy::corolint::ProjectIndex Index(std::move(Units));
+    std::vector<bool> Settled(In->Files.size(), true);
+    bool Again = false;
+    for (size_t I = 0; I < Results.size(); ++I)
+      for (const std::string &Usr : Results[I].ExternalCalls)
+        if (Index.reach(Usr, clang::tidy::corolint::SummaryKind::Blocking) ||
+            Index.reach(Usr, clang::tidy::corolint::SummaryKind::SyncWait))
+          Settled[I] = false, Again = true;
+    FilesWithIndex = llvm::count(Settled, false);
+    llvm::SmallString<128> IndexPath;
+    if (Again) {
+      int FD;
+      if (std::error_code EC = llvm::sys::fs::createTemporaryFile(
+              "corolint-whole-program", "index", FD, IndexPath)) {
+        reportError(fmt::format("--whole-program: cannot write the index: {}",
+                                EC.message()));
+        return ExitError;
+      }
+      llvm::raw_fd_ostream(FD, /*shouldClose=*/true) << Index.text();
+      WholeProgramIndex = IndexPath.str().str();
+      DriverOptions Second = Options;
+      Second.WholeProgram = false;
+      Second.ProjectIndexFile = WholeProgramIndex;
+      auto SecondConfig = Config::create(Second);
+      if (!SecondConfig) {
+        reportError(llvm::toString(SecondConfig.takeError()));
+        return ExitError;
+      }
+      WholeProgramConfig.emplace(std::move(*SecondConfig));
+      AnalysisSettings WithIndex = Settings;
+      WithIndex.Configuration = &*WholeProgramConfig;
+      WithIndex.RecordIndex = false;
+      WithIndex.Cache = nullptr;
+      WithIndex.Options = &Options;
+      AnalyseAll(Settled, WithIndex, false);
+      llvm::sys::fs::remove(WholeProgramIndex);
+    }
   }
   if (Progress)
     Progress->finish();
@@ -676,6 +734,7 @@ int runAnalysis(const DriverOptions &Options) {
 
   RunSummary Summary;
   Summary.FilesAnalysed = Results.size();
+  Summary.FilesWithIndex = FilesWithIndex;
   Summary.FilesFromCache =
       llvm::count_if(Results, [](const FileResult &R) { return R.FromCache; });
   std::vector<Finding> Findings;

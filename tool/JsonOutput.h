@@ -14,6 +14,8 @@ struct RunSummary {
   /// Of those, replayed from the result cache (the text summary says how
   /// many; the reports do not, so they are the same either way).
   unsigned FilesFromCache = 0;
+  /// --whole-program: files analysed a second time, with the project index.
+  unsigned FilesWithIndex = 0;
   unsigned FilesWithErrors = 0;
   unsigned Findings = 0;
   std::map<std::string, unsigned> FindingsByCheck;

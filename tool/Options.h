@@ -87,6 +87,9 @@ struct DriverOptions {
   std::string IndexOutput;
   /// --index: the checks that follow calls read this project index.
   std::string ProjectIndexFile;
+  /// --whole-program: index the database's files while analysing them,
+  /// then analyse again the files the index gives findings.
+  bool WholeProgram = false;
 };
 
 struct MergeOptions {

@@ -116,9 +116,45 @@ AwaitRewrite makeAwaitRewrite(llvm::StringRef Operand,
   return R;
 }
 
+// Keeps \p Entry in \p Owner and indexes it under its name and, for an
+// asio name, its Boost.Asio spelling.
+void addEntry(ApiEntry Entry, std::vector<std::unique_ptr<ApiEntry>> &Owner,
+              llvm::StringMap<llvm::SmallVector<const ApiEntry *, 1>> &Index) {
+  Owner.push_back(std::make_unique<ApiEntry>(std::move(Entry)));
+  const ApiEntry *E = Owner.back().get();
+  Index[E->Name].push_back(E);
+  std::string Boost = boostAsioSpelling(E->Name);
+  if (!Boost.empty())
+    Index[Boost].push_back(E);
+}
+
 } // namespace
 
-ApiCatalog::ApiCatalog() {
+/// The built-in rows of ApiCatalog.def that a check's options extend.
+struct BuiltinCatalog {
+  BuiltinCatalog();
+
+  std::vector<std::unique_ptr<ApiEntry>> Entries;
+  llvm::StringMap<llvm::SmallVector<const ApiEntry *, 1>> ByName;
+  llvm::StringMap<std::string> Rewrites;       // key: "<framework>|<name>"
+  llvm::StringMap<AwaitRewrite> AwaitRewrites; // key: "<framework>|<name>"
+  llvm::StringMap<llvm::SmallVector<std::string, 1>> NonBlockingHints;
+  llvm::StringMap<int> DescriptorArgs;
+
+private:
+  void add(ApiEntry Entry) { addEntry(std::move(Entry), Entries, ByName); }
+};
+
+namespace {
+const BuiltinCatalog &builtinCatalog() {
+  // Built on first use, thread-safely (C++11 static initialisation), and
+  // only read afterwards: shared by every check instance on every thread.
+  static const BuiltinCatalog Table;
+  return Table;
+}
+} // namespace
+
+BuiltinCatalog::BuiltinCatalog() {
 #define COROLINT_API(Kind, Category, Name, Receiver, Advice)                   \
   add(ApiEntry{ApiKind::Kind, #Category, Name, splitReceivers(Receiver),       \
                Advice});
@@ -139,11 +175,13 @@ ApiCatalog::ApiCatalog() {
 #include "ApiCatalog.def"
 }
 
+ApiCatalog::ApiCatalog() : Builtin(builtinCatalog()) {}
+
 bool ApiCatalog::argumentsSayNonBlocking(llvm::StringRef Name,
                                          const CallExpr *Call,
                                          const ASTContext &Ctx) const {
-  auto It = NonBlockingHints.find(Name);
-  if (It == NonBlockingHints.end())
+  auto It = Builtin.NonBlockingHints.find(Name);
+  if (It == Builtin.NonBlockingHints.end())
     return false;
   for (unsigned I = 0, N = Call->getNumArgs(); I < N; ++I) {
     const Expr *Arg = Call->getArg(I);
@@ -160,8 +198,8 @@ bool ApiCatalog::argumentsSayNonBlocking(llvm::StringRef Name,
 
 const Expr *ApiCatalog::descriptorOf(llvm::StringRef Name,
                                      const Expr *Call) const {
-  auto It = DescriptorArgs.find(Name);
-  if (It == DescriptorArgs.end())
+  auto It = Builtin.DescriptorArgs.find(Name);
+  if (It == Builtin.DescriptorArgs.end())
     return nullptr;
   if (It->second < 0) {
     const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
@@ -213,15 +251,6 @@ llvm::StringRef ApiCatalog::taskRunnerAdvice(Framework Fw) {
   return taskRunnerAdvice(Framework::Generic);
 }
 
-void ApiCatalog::add(ApiEntry Entry) {
-  Entries.push_back(std::make_unique<ApiEntry>(std::move(Entry)));
-  const ApiEntry *E = Entries.back().get();
-  ByName[E->Name].push_back(E);
-  std::string Boost = boostAsioSpelling(E->Name);
-  if (!Boost.empty())
-    ByName[Boost].push_back(E);
-}
-
 void ApiCatalog::addUserEntry(ApiKind Kind, llvm::StringRef Spec,
                               llvm::StringRef DefaultCategory,
                               llvm::StringRef Advice) {
@@ -231,15 +260,16 @@ void ApiCatalog::addUserEntry(ApiKind Kind, llvm::StringRef Spec,
   Name.consume_front("::");
   if (Name.empty())
     return;
-  add(ApiEntry{Kind,
-               Category.empty() ? DefaultCategory.str() : Category.str(),
-               Name.str(),
-               {},
-               !Advice.empty() ? Advice.str()
-               : Kind == ApiKind::SyncWait
-                   ? "co_await the asynchronous work instead"
-               : Kind == ApiKind::Detach ? ""
-                                         : "an asynchronous counterpart"});
+  addEntry(ApiEntry{Kind,
+                    Category.empty() ? DefaultCategory.str() : Category.str(),
+                    Name.str(),
+                    {},
+                    !Advice.empty() ? Advice.str()
+                    : Kind == ApiKind::SyncWait
+                        ? "co_await the asynchronous work instead"
+                    : Kind == ApiKind::Detach ? ""
+                                              : "an asynchronous counterpart"},
+           UserEntries, UserByName);
 }
 
 void ApiCatalog::allow(llvm::StringRef Name) {
@@ -259,22 +289,29 @@ void ApiCatalog::addUserRewrite(llvm::StringRef Spec, Framework Fw) {
   Name.consume_front("::");
   if (Name.empty() || Template.trim().empty())
     return;
-  Rewrites[rewriteKey(Fw, Name)] = Template.trim().str();
+  UserRewrites[rewriteKey(Fw, Name)] = Template.trim().str();
 }
 
 const std::string *ApiCatalog::rewriteFor(llvm::StringRef Name,
                                           Framework Fw) const {
-  std::string Key = rewriteKey(Fw, Name);
-  auto It = Rewrites.find(Key);
-  if (It == Rewrites.end() && Name.starts_with("boost::asio::"))
-    It = Rewrites.find(rewriteKey(Fw, Name.drop_front(strlen("boost::"))));
-  return It == Rewrites.end() ? nullptr : &It->second;
+  // A user rewrite replaces the built-in one of the same name.
+  auto Find = [&](llvm::StringRef Key) -> const std::string * {
+    if (auto It = UserRewrites.find(Key); It != UserRewrites.end())
+      return &It->second;
+    if (auto It = Builtin.Rewrites.find(Key); It != Builtin.Rewrites.end())
+      return &It->second;
+    return nullptr;
+  };
+  const std::string *Found = Find(rewriteKey(Fw, Name));
+  if (!Found && Name.starts_with("boost::asio::"))
+    Found = Find(rewriteKey(Fw, Name.drop_front(strlen("boost::"))));
+  return Found;
 }
 
 const AwaitRewrite *ApiCatalog::awaitRewriteFor(llvm::StringRef Name,
                                                 Framework Fw) const {
-  auto It = AwaitRewrites.find(rewriteKey(Fw, Name));
-  return It == AwaitRewrites.end() ? nullptr : &It->second;
+  auto It = Builtin.AwaitRewrites.find(rewriteKey(Fw, Name));
+  return It == Builtin.AwaitRewrites.end() ? nullptr : &It->second;
 }
 
 bool ApiCatalog::isCurrentExecutorType(QualType T) {
@@ -866,12 +903,16 @@ bool ApiCatalog::isDesignatedBlockingPool(const Expr *Executor) const {
 }
 
 const ApiEntry *ApiCatalog::find(llvm::StringRef Name, ApiKind Kind) const {
-  auto It = ByName.find(Name);
-  if (It == ByName.end())
-    return nullptr;
-  for (const ApiEntry *E : It->second)
-    if (E->Kind == Kind)
-      return E;
+  // Built-in rows first, then the user's: as when both were one list with
+  // the user's appended.
+  for (const auto *Index : {&Builtin.ByName, &UserByName}) {
+    auto It = Index->find(Name);
+    if (It == Index->end())
+      continue;
+    for (const ApiEntry *E : It->second)
+      if (E->Kind == Kind)
+        return E;
+  }
   return nullptr;
 }
 

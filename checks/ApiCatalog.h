@@ -113,9 +113,14 @@ struct ApiMatch {
   const FunctionDecl *Callee = nullptr;
 };
 
+/// The built-in COROLINT_API / REWRITE / AWAIT / DETACH / NONBLOCKING_HINT /
+/// DESCRIPTOR_API rows, built once per process (ApiCatalog.cpp) and never
+/// changed: every ApiCatalog reads the same table.
+struct BuiltinCatalog;
+
 class ApiCatalog {
 public:
-  /// The built-in tables.
+  /// The built-in tables, with an empty overlay of user options.
   ApiCatalog();
 
   /// Adds a user API. \p Spec is "name" or "name=category"; an unknown
@@ -307,18 +312,21 @@ public:
   }
 
 private:
-  void add(ApiEntry Entry);
+  /// A built-in row of \p Kind named \p Name, else a user row.
   const ApiEntry *find(llvm::StringRef Name, ApiKind Kind) const;
 
-  std::vector<std::unique_ptr<ApiEntry>> Entries;
-  llvm::StringMap<llvm::SmallVector<const ApiEntry *, 1>> ByName;
+  /// The shared, immutable built-in rows.
+  const BuiltinCatalog &Builtin;
+
+  // The overlay: this check's CheckOptions, consulted with (user APIs) or
+  // before (allowed functions, user rewrites) the built-in rows.
+  std::vector<std::unique_ptr<ApiEntry>> UserEntries;
+  llvm::StringMap<llvm::SmallVector<const ApiEntry *, 1>> UserByName;
   llvm::StringSet<> Allowed;
-  llvm::StringMap<std::string> Rewrites;       // key: "<framework>|<name>"
-  llvm::StringMap<AwaitRewrite> AwaitRewrites; // key: "<framework>|<name>"
-  std::vector<std::unique_ptr<ApiEntry>> AnnotationEntries;
-  llvm::StringMap<llvm::SmallVector<std::string, 1>> NonBlockingHints;
-  llvm::StringMap<int> DescriptorArgs;
+  llvm::StringMap<std::string> UserRewrites; // key: "<framework>|<name>"
   llvm::StringSet<> DesignatedBlockingPools;
+  std::vector<std::unique_ptr<ApiEntry>> AnnotationEntries;
+
   ApiEntry NamedBlocking{
       ApiKind::Blocking, "named", "", {}, "its asynchronous counterpart"};
 };

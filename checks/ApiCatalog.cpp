@@ -260,6 +260,7 @@ void ApiCatalog::addUserEntry(ApiKind Kind, llvm::StringRef Spec,
   Name.consume_front("::");
   if (Name.empty())
     return;
+  startTranslationUnit();
   addEntry(ApiEntry{Kind,
                     Category.empty() ? DefaultCategory.str() : Category.str(),
                     Name.str(),
@@ -277,6 +278,7 @@ void ApiCatalog::allow(llvm::StringRef Name) {
   Name.consume_front("::");
   if (Name.empty())
     return;
+  startTranslationUnit();
   Allowed.insert(Name);
   std::string Boost = boostAsioSpelling(Name);
   if (!Boost.empty())
@@ -990,6 +992,65 @@ const VarDecl *calledFunctionObject(const Expr *Call) {
   return VD;
 }
 
+const ApiEntry *ApiCatalog::Rows::of(ApiKind Kind) const {
+  for (const auto *List : {Builtin, User})
+    if (List)
+      for (const ApiEntry *E : *List)
+        if (E->Kind == Kind)
+          return E;
+  return nullptr;
+}
+
+ApiCatalog::Rows ApiCatalog::rowsNamed(llvm::StringRef Name) const {
+  // StringMap entries never move: the pointers stay valid while the maps
+  // are only read, which they are once the options are parsed.
+  Rows Result;
+  if (auto It = Builtin.ByName.find(Name); It != Builtin.ByName.end())
+    Result.Builtin = &It->second;
+  if (auto It = UserByName.find(Name); It != UserByName.end())
+    Result.User = &It->second;
+  return Result;
+}
+
+const ApiCatalog::CalleeFacts &
+ApiCatalog::calleeFacts(const FunctionDecl *Callee,
+                        const VarDecl *FunctionObject) const {
+  const ASTContext *Ctx = &Callee->getASTContext();
+  if (MemoContext != Ctx) {
+    startTranslationUnit();
+    MemoContext = Ctx;
+  }
+  auto [It, Inserted] = CalleeMemo.try_emplace({Callee, FunctionObject});
+  CalleeFacts &F = It->second;
+  if (!Inserted)
+    return F;
+  F.Annotated = annotatedBlockingCategory(Callee);
+  // A function object (a customisation point object such as
+  // stdexec::sync_wait) is catalogued under the object's name.
+  F.Name = FunctionObject ? plainQualifiedName(FunctionObject)
+                          : plainQualifiedName(Callee);
+  F.Excluded = F.Annotated == "-" || Allowed.contains(F.Name);
+  F.ByName = rowsNamed(F.Name);
+  F.SystemCFunction = isSystemCFunction(Callee);
+  F.GrpcSyncStub = isGrpcSyncStubCall(Callee);
+  return F;
+}
+
+const ApiCatalog::ReceiverFacts &
+ApiCatalog::receiverFacts(const CXXRecordDecl *Receiver,
+                          const FunctionDecl *Callee) const {
+  // Only asked after calleeFacts, which set MemoContext for this AST.
+  auto [It, Inserted] = ReceiverMemo.try_emplace({Receiver, Callee});
+  ReceiverFacts &F = It->second;
+  if (!Inserted)
+    return F;
+  F.Name =
+      plainQualifiedName(Receiver) + "::" + Callee->getDeclName().getAsString();
+  F.Excluded = Allowed.contains(F.Name);
+  F.ByName = rowsNamed(F.Name);
+  return F;
+}
+
 std::optional<ApiMatch> ApiCatalog::lookup(const Expr *Call,
                                            ApiKind Kind) const {
   const FunctionDecl *Callee = nullptr;
@@ -1006,16 +1067,43 @@ std::optional<ApiMatch> ApiCatalog::lookup(const Expr *Call,
   if (!Callee)
     return std::nullopt;
 
-  std::string Annotated = annotatedBlockingCategory(Callee);
-  if (Annotated == "-")
-    return std::nullopt;
-
-  // A function object (a customisation point object such as
-  // stdexec::sync_wait) is catalogued under the object's name.
   const VarDecl *FunctionObject = calledFunctionObject(Call);
-  std::string Name = FunctionObject ? plainQualifiedName(FunctionObject)
-                                    : plainQualifiedName(Callee);
-  if (Allowed.contains(Name))
+  const CalleeFacts &Facts = calleeFacts(Callee, FunctionObject);
+  if (Facts.Excluded)
+    return std::nullopt;
+  const std::string &Name = Facts.Name;
+
+  if (!Facts.Annotated.empty()) {
+    if (Kind != ApiKind::Blocking)
+      return std::nullopt;
+    ApiMatch Match;
+    Match.Callee = Callee;
+    Match.DisplayName = Match.Name = Name;
+    // Annotations are rare; a per-category entry is created on demand and
+    // kept so the match can point at it.
+    for (const auto &E : AnnotationEntries)
+      if (E->Category == Facts.Annotated) {
+        Match.Entry = E.get();
+        return Match;
+      }
+    auto &Self = const_cast<ApiCatalog &>(*this);
+    Self.AnnotationEntries.push_back(
+        std::make_unique<ApiEntry>(ApiEntry{ApiKind::Blocking,
+                                            Facts.Annotated,
+                                            "",
+                                            {},
+                                            "its asynchronous counterpart"}));
+    Match.Entry = Self.AnnotationEntries.back().get();
+    return Match;
+  }
+
+  const ApiEntry *Direct = Facts.ByName.of(Kind);
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  bool ViaReceiverApplies =
+      Method && !IsConstructor && !FunctionObject && Callee->getDeclName();
+  // Most calls are of nothing in the catalog: no receiver to look at.
+  if (!Direct && !ViaReceiverApplies &&
+      !(Kind == ApiKind::Blocking && Facts.GrpcSyncStub))
     return std::nullopt;
 
   const Expr *Receiver = receiverOf(Call);
@@ -1026,58 +1114,33 @@ std::optional<ApiMatch> ApiCatalog::lookup(const Expr *Call,
   Match.Callee = Callee;
   Match.DisplayName = Name;
 
-  if (!Annotated.empty()) {
-    if (Kind != ApiKind::Blocking)
-      return std::nullopt;
-    // Annotations are rare; a per-category entry is created on demand and
-    // kept so the match can point at it.
-    auto &Self = const_cast<ApiCatalog &>(*this);
-    for (const auto &E : AnnotationEntries)
-      if (E->Category == Annotated) {
-        Match.Entry = E.get();
-        Match.Name = Name;
-        return Match;
-      }
-    Self.AnnotationEntries.push_back(std::make_unique<ApiEntry>(ApiEntry{
-        ApiKind::Blocking, Annotated, "", {}, "its asynchronous counterpart"}));
-    Match.Entry = Self.AnnotationEntries.back().get();
-    Match.Name = Name;
-    return Match;
-  }
-
   auto Accept = [&](const ApiEntry *E, llvm::StringRef MatchedName) -> bool {
     if (!E)
       return false;
-    if (!llvm::StringRef(E->Name).contains("::") && !isSystemCFunction(Callee))
+    if (!llvm::StringRef(E->Name).contains("::") && !Facts.SystemCFunction)
       return false;
-    const CXXRecordDecl *Constrained = ReceiverRecord;
-    if (IsConstructor && !E->Receivers.empty() && Receiver)
-      Constrained = recordOf(Receiver->getType());
-    if (!receiverMatches(Constrained, E->Receivers))
+    if (!receiverMatches(ReceiverRecord, E->Receivers))
       return false;
     Match.Entry = E;
     Match.Name = MatchedName.str();
     return true;
   };
 
-  if (Accept(find(Name, Kind), Name))
+  if (Accept(Direct, Name))
     return Match;
 
   // A method inherited from an implementation base (std::__basic_future)
   // is catalogued under the class users name (std::future).
-  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
-  if (Method && !IsConstructor && !FunctionObject && ReceiverRecord &&
-      Callee->getDeclName()) {
-    std::string ViaReceiver = plainQualifiedName(ReceiverRecord) +
-                              "::" + Callee->getDeclName().getAsString();
-    if (Allowed.contains(ViaReceiver))
+  if (ViaReceiverApplies && ReceiverRecord) {
+    const ReceiverFacts &Via = receiverFacts(ReceiverRecord, Callee);
+    if (Via.Excluded)
       return std::nullopt;
-    if (ViaReceiver != Name && Accept(find(ViaReceiver, Kind), ViaReceiver)) {
-      Match.DisplayName = ViaReceiver;
+    if (Via.Name != Name && Accept(Via.ByName.of(Kind), Via.Name)) {
+      Match.DisplayName = Via.Name;
       return Match;
     }
   }
-  if (Kind == ApiKind::Blocking && isGrpcSyncStubCall(Callee)) {
+  if (Kind == ApiKind::Blocking && Facts.GrpcSyncStub) {
     Match.Entry = find(GrpcSyncStubName, Kind);
     Match.Name = GrpcSyncStubName;
     return Match.Entry ? std::optional<ApiMatch>(Match) : std::nullopt;

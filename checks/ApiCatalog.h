@@ -12,6 +12,7 @@
 
 #include "Frameworks.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -135,8 +136,17 @@ public:
   void addUserRewrite(llvm::StringRef Spec, Framework Fw);
 
   /// Recognises \p Call (a CallExpr, CXXMemberCallExpr, CXXOperatorCallExpr
-  /// or CXXConstructExpr) as a catalog API of \p Kind.
+  /// or CXXConstructExpr) as a catalog API of \p Kind. What depends on the
+  /// callee alone (its name, annotation, rows) is memoised per callee.
   std::optional<ApiMatch> lookup(const Expr *Call, ApiKind Kind) const;
+
+  /// Forgets what lookup memoised: call at the start of each translation
+  /// unit (the memo is keyed by AST pointers).
+  void startTranslationUnit() const {
+    CalleeMemo.clear();
+    ReceiverMemo.clear();
+    MemoContext = nullptr;
+  }
 
   /// The async counterpart of \p Name valid in a coroutine of \p Fw.
   const std::string *rewriteFor(llvm::StringRef Name, Framework Fw) const;
@@ -312,8 +322,39 @@ public:
   }
 
 private:
+  /// The rows filed under one name: built-in, then the user's.
+  struct Rows {
+    const llvm::SmallVector<const ApiEntry *, 1> *Builtin = nullptr;
+    const llvm::SmallVector<const ApiEntry *, 1> *User = nullptr;
+    /// The first row of \p Kind.
+    const ApiEntry *of(ApiKind Kind) const;
+  };
+  /// What lookup needs to know of a callee whatever the call's arguments.
+  struct CalleeFacts {
+    /// corolint::nonblocking, or an allowed name: never an API.
+    bool Excluded = false;
+    /// The corolint::blocking annotation's category, or "".
+    std::string Annotated;
+    /// The catalog name (a function object's, else the callee's).
+    std::string Name;
+    Rows ByName;
+    bool SystemCFunction = false;
+    bool GrpcSyncStub = false;
+  };
+  /// The same for a method looked up through the class it is called on.
+  struct ReceiverFacts {
+    bool Excluded = false;
+    std::string Name;
+    Rows ByName;
+  };
+
   /// A built-in row of \p Kind named \p Name, else a user row.
   const ApiEntry *find(llvm::StringRef Name, ApiKind Kind) const;
+  Rows rowsNamed(llvm::StringRef Name) const;
+  const CalleeFacts &calleeFacts(const FunctionDecl *Callee,
+                                 const VarDecl *FunctionObject) const;
+  const ReceiverFacts &receiverFacts(const CXXRecordDecl *Receiver,
+                                     const FunctionDecl *Callee) const;
 
   /// The shared, immutable built-in rows.
   const BuiltinCatalog &Builtin;
@@ -326,6 +367,16 @@ private:
   llvm::StringMap<std::string> UserRewrites; // key: "<framework>|<name>"
   llvm::StringSet<> DesignatedBlockingPools;
   std::vector<std::unique_ptr<ApiEntry>> AnnotationEntries;
+
+  // Memo tables of lookup, per check instance and translation unit.
+  mutable llvm::DenseMap<std::pair<const FunctionDecl *, const VarDecl *>,
+                         CalleeFacts>
+      CalleeMemo;
+  mutable llvm::DenseMap<std::pair<const CXXRecordDecl *, const FunctionDecl *>,
+                         ReceiverFacts>
+      ReceiverMemo;
+  /// The AST the memo tables hold pointers into.
+  mutable const ASTContext *MemoContext = nullptr;
 
   ApiEntry NamedBlocking{
       ApiKind::Blocking, "named", "", {}, "its asynchronous counterpart"};

@@ -163,6 +163,7 @@ void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void BlockingCallCheck::onStartOfTranslationUnit() {
   AsyncApiUseCheck::onStartOfTranslationUnit();
+  Catalog.startTranslationUnit();
   NonBlockingDescriptors.reset();
   Executors.clear();
   if (FakeAsync)

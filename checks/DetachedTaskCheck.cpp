@@ -344,6 +344,11 @@ bool DetachedTaskCheck::isAllowedSite(const FunctionDecl *FD) const {
           AllowedSpawnSites.contains(Named->getName()));
 }
 
+void DetachedTaskCheck::onStartOfTranslationUnit() {
+  Catalog.startTranslationUnit();
+  Types.startTranslationUnit();
+}
+
 void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>(FunctionBinding);
   if (!FD)

@@ -451,6 +451,10 @@ bool DroppedCancellationCheck::isShield(const FunctionDecl *FD) const {
          ShieldFunctions.contains(plainQualifiedName(FD));
 }
 
+void DroppedCancellationCheck::onStartOfTranslationUnit() {
+  Catalog.startTranslationUnit();
+}
+
 void DroppedCancellationCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>(FunctionBinding);
   if (!FD || FD->isImplicit() || ApiCatalog::isFrameworkImplementation(FD) ||

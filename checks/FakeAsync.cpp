@@ -121,6 +121,7 @@ void FakeAsyncAnalysis::clear() {
   Results.clear();
   Summaries.clear();
   Executors.clear();
+  Catalog.startTranslationUnit();
 }
 
 std::optional<ApiMatch> FakeAsyncAnalysis::blockingApi(const Expr *Call) const {

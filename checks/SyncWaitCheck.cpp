@@ -397,6 +397,11 @@ SyncWaitCheck::SyncWaitCheck(StringRef Name, ClangTidyContext *Context)
     : AsyncApiUseCheck(Name, Context, ApiKind::SyncWait, "SyncWaitFunctions",
                        "user") {}
 
+void SyncWaitCheck::onStartOfTranslationUnit() {
+  AsyncApiUseCheck::onStartOfTranslationUnit();
+  Catalog.startTranslationUnit();
+}
+
 std::optional<ApiMatch> SyncWaitCheck::findApi(const Expr *E,
                                                const ExecutionSite &Site,
                                                const Stmt *Body,

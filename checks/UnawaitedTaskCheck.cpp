@@ -81,6 +81,11 @@ UnawaitedTaskCheck::unawaitedTaskType(QualType T) const {
   return Info;
 }
 
+void UnawaitedTaskCheck::onStartOfTranslationUnit() {
+  Catalog.startTranslationUnit();
+  Types.startTranslationUnit();
+}
+
 void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>(FunctionBinding);
   // A framework's own primitives make and drop tasks by design.

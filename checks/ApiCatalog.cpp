@@ -8,6 +8,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include <algorithm>
 
@@ -720,31 +721,50 @@ bool ApiCatalog::isFrameworkImplementation(const FunctionDecl *FD) {
   return inFrameworkNamespace(Qualified);
 }
 
+llvm::ArrayRef<ApiCategory> ApiCatalog::categories() {
+  static const ApiCategory Rows[] = {
+#define COROLINT_CATEGORY(Kind, Id, Default, Description)                      \
+  {ApiKind::Kind, #Id, CategoryDefault::Default, Description},
+#include "ApiCatalog.def"
+  };
+  return Rows;
+}
+
 llvm::ArrayRef<llvm::StringRef> ApiCatalog::knownCategories() {
-  static const llvm::StringRef Categories[] = {
-      "database", "dns", "file",  "http",   "lock",
-      "process",  "rpc", "sleep", "socket", "wait"};
-  return Categories;
+  static const std::vector<llvm::StringRef> Known = [] {
+    std::vector<llvm::StringRef> Ids;
+    for (const ApiCategory &C : categories())
+      if (C.Kind == ApiKind::Blocking && (C.Default == CategoryDefault::On ||
+                                          C.Default == CategoryDefault::Off))
+        Ids.push_back(C.Id);
+    llvm::sort(Ids);
+    return Ids;
+  }();
+  return Known;
 }
 
 llvm::StringRef ApiCatalog::defaultBlockingCategories() {
-  return "sleep;wait;file;socket;dns;process;database;http;rpc";
+  static const std::string Default = [] {
+    llvm::SmallVector<llvm::StringRef, 12> Ids;
+    for (const ApiCategory &C : categories())
+      if (C.Kind == ApiKind::Blocking && C.Default == CategoryDefault::On)
+        Ids.push_back(C.Id);
+    return llvm::join(Ids, ";");
+  }();
+  return Default;
 }
 
-llvm::StringRef ApiCatalog::describeBlockingCategory(llvm::StringRef Category) {
-  return llvm::StringSwitch<llvm::StringRef>(Category)
-      .Case("sleep", "sleep")
-      .Case("wait", "waits for another thread")
-      .Case("file", "file I/O")
-      .Case("socket", "socket I/O")
-      .Case("dns", "DNS lookup")
-      .Case("process", "waits for a process")
-      .Case("database", "database round trip")
-      .Case("http", "HTTP request")
-      .Case("rpc", "synchronous RPC")
-      .Case("lock", "lock acquisition")
-      .Case("named", "blocking by its name")
-      .Default(Category);
+llvm::StringRef ApiCatalog::describeCategory(ApiKind Kind, llvm::StringRef Id) {
+  const ApiCategory *User = nullptr;
+  for (const ApiCategory &C : categories()) {
+    if (C.Kind != Kind)
+      continue;
+    if (C.Id == Id)
+      return C.Description;
+    if (C.Id == "user")
+      User = &C;
+  }
+  return User ? User->Description : Id;
 }
 
 namespace {

@@ -44,6 +44,24 @@ enum class ApiKind {
   RequestsStop,          ///< Asks a token source to cancel its tokens' work.
 };
 
+/// Whether a category's APIs are reported unless configured otherwise
+/// (COROLINT_CATEGORY's Default).
+enum class CategoryDefault {
+  On,       ///< Reported unless the Categories option leaves it out.
+  Off,      ///< Reported only when the Categories option names it.
+  Always,   ///< Reported whatever the Categories option says.
+  Internal, ///< Set by corolint itself; not a Categories value.
+};
+
+/// A category of the catalog's APIs (COROLINT_CATEGORY).
+struct ApiCategory {
+  ApiKind Kind;
+  llvm::StringRef Id;
+  CategoryDefault Default;
+  /// How a message reads the category.
+  llvm::StringRef Description;
+};
+
 struct ApiEntry {
   ApiKind Kind;
   std::string Category;
@@ -278,13 +296,18 @@ public:
   /// (declared in a COROLINT_FRAMEWORK_NAMESPACE).
   static bool isFrameworkImplementation(const FunctionDecl *FD);
 
-  /// All categories in the built-in tables, sorted.
+  /// The COROLINT_CATEGORY rows, in the order of ApiCatalog.def.
+  static llvm::ArrayRef<ApiCategory> categories();
+  /// The blocking categories the Categories option may name (the On and
+  /// Off rows), sorted.
   static llvm::ArrayRef<llvm::StringRef> knownCategories();
   /// The blocking categories reported unless configured otherwise, as a
-  /// CheckOptions list: every category but "lock".
+  /// CheckOptions list: the On rows.
   static llvm::StringRef defaultBlockingCategories();
-  /// How a blocking category reads in a message ("file I/O").
-  static llvm::StringRef describeBlockingCategory(llvm::StringRef Category);
+  /// How the category \p Id of \p Kind reads in a message ("file I/O"); a
+  /// user's category no row defines reads as the "user" row of \p Kind,
+  /// else as itself.
+  static llvm::StringRef describeCategory(ApiKind Kind, llvm::StringRef Id);
 
   /// Whether \p T (through references, pointers and smart pointers) is a
   /// future type of COROLINT_FUTURE_TYPE.

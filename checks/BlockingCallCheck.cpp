@@ -120,12 +120,16 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
     llvm::StringRef Category = Spec.split('=').second.trim();
     EnabledCategories.insert(Category.empty() ? "annotated" : Category);
   }
-  EnabledCategories.insert("annotated");
   // A category nothing defines is a typo that would silently turn a whole
   // family of findings off.
-  llvm::StringSet<> Defined = {"annotated"};
-  for (llvm::StringRef Known : ApiCatalog::knownCategories())
-    Defined.insert(Known);
+  llvm::StringSet<> Defined;
+  for (const ApiCategory &C : ApiCatalog::categories()) {
+    if (C.Kind != ApiKind::Blocking || C.Default == CategoryDefault::Internal)
+      continue;
+    Defined.insert(C.Id);
+    if (C.Default == CategoryDefault::Always)
+      EnabledCategories.insert(C.Id);
+  }
   for (llvm::StringRef Spec : utils::options::parseStringList(RawUserApis))
     Defined.insert(Spec.split('=').second.trim());
   for (llvm::StringRef Category :
@@ -337,7 +341,7 @@ void BlockingCallCheck::planUse(AsyncApiUse &Use, const AsyncContext &AC,
 
 void BlockingCallCheck::render(const AsyncApiUse &Use, const AsyncContext &AC) {
   llvm::StringRef Category =
-      ApiCatalog::describeBlockingCategory(Use.Api.Entry->Category);
+      ApiCatalog::describeCategory(ApiKind::Blocking, Use.Api.Entry->Category);
   if (!Use.isDirect()) {
     diag(Use.Call->getBeginLoc(),
          "call to '%0' in %1 blocks the executor thread: it reaches '%2' (%3)")

@@ -111,10 +111,10 @@ FakeAsyncAnalysis::FakeAsyncAnalysis(FakeAsyncOptions Opts)
     : Options(std::move(Opts)) {
   for (const std::string &Name : Options.BlockingExecutors)
     Catalog.addBlockingPool(Name);
-  for (llvm::StringRef Category :
-       utils::options::parseStringList(ApiCatalog::defaultBlockingCategories()))
-    Categories.insert(Category);
-  Categories.insert("annotated");
+  for (const ApiCategory &C : ApiCatalog::categories())
+    if (C.Kind == ApiKind::Blocking && (C.Default == CategoryDefault::On ||
+                                        C.Default == CategoryDefault::Always))
+      Categories.insert(C.Id);
 }
 
 void FakeAsyncAnalysis::clear() {

@@ -18,25 +18,6 @@ namespace clang::tidy::corolint {
 
 namespace {
 
-llvm::StringRef describeCategory(llvm::StringRef Category) {
-  return llvm::StringSwitch<llvm::StringRef>(Category)
-      .Case("future", "blocks the executor thread until the future is ready, "
-                      "and deadlocks if the work behind it needs this thread")
-      .Case("future-timeout",
-            "blocks the executor thread until the future is ready or the "
-            "timeout expires, and the work behind it cannot progress "
-            "meanwhile if it needs this thread")
-      .Case("task", "runs the awaited work to completion while holding the "
-                    "executor thread, and deadlocks if that work needs this "
-                    "thread")
-      .Case("pool", "blocks the executor thread until the pool's work is "
-                    "done, and deadlocks if that work needs this thread")
-      .Case("loop", "runs a nested event loop on the executor thread and "
-                    "does not return until that loop runs out of work")
-      .Default("blocks the executor thread until asynchronous work "
-               "completes, and deadlocks if that work needs this thread");
-}
-
 // Sees through the wrappers Sema adds and through std::move/std::forward:
 // `std::move(f).get()` waits on f.
 const Expr *ignoreMove(const Expr *E) {
@@ -513,7 +494,9 @@ void SyncWaitCheck::render(const AsyncApiUse &Use, const AsyncContext &AC) {
                             "synchronously for asynchronous work: it reaches "
                             "'%2', which %3")
         << plainQualifiedName(Use.Helper) << AC.describe()
-        << Use.Api.DisplayName << describeCategory(Use.Api.Entry->Category)
+        << Use.Api.DisplayName
+        << ApiCatalog::describeCategory(ApiKind::SyncWait,
+                                        Use.Api.Entry->Category)
         << Use.Call->getSourceRange();
     notePath(*this, *Use.Path, "waits", AC.Function->getASTContext());
     return;
@@ -528,8 +511,9 @@ void SyncWaitCheck::render(const AsyncApiUse &Use, const AsyncContext &AC) {
   {
     auto Diag = diag(beginOf(Use.Call), "sync-over-async: '%0' in %1 %2; %3")
                 << Use.Api.DisplayName << AC.describe()
-                << describeCategory(Use.Api.Entry->Category) << Advice
-                << Use.Call->getSourceRange();
+                << ApiCatalog::describeCategory(ApiKind::SyncWait,
+                                                Use.Api.Entry->Category)
+                << Advice << Use.Call->getSourceRange();
     if (Use.Rewrite)
       Diag << *Use.Rewrite;
   }

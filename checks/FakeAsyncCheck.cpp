@@ -25,7 +25,7 @@ static FakeAsyncOptions withCpuBound(FakeAsyncOptions Options, bool CpuBound) {
 }
 
 FakeAsyncCheck::FakeAsyncCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : CoroutineCheck(Name, Context),
       RawBlockingExecutors(Options.get("BlockingExecutors", "")),
       IncludeCpuBoundOffload(Options.get("IncludeCpuBoundOffload", false)),
       Analysis(

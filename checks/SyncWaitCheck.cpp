@@ -173,6 +173,21 @@ bool alwaysLeaves(const Stmt *S) {
 // The wait cannot block: it sits under a check that the future is ready,
 // or after a loop (or an early exit) that only goes on once it is. The wait
 // is the site's statement.
+// A statement that runs one of two branches on a condition: an if (its
+// else may be null) or a conditional operator.
+struct TwoWayBranch {
+  const Expr *Cond;
+  const Stmt *IfTrue;
+  const Stmt *IfFalse;
+};
+std::optional<TwoWayBranch> twoWayBranchOf(const Stmt *S) {
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    return TwoWayBranch{If->getCond(), If->getThen(), If->getElse()};
+  if (const auto *CO = dyn_cast<ConditionalOperator>(S))
+    return TwoWayBranch{CO->getCond(), CO->getTrueExpr(), CO->getFalseExpr()};
+  return std::nullopt;
+}
+
 bool isKnownReady(const ExecutionSite &Site, const ValueDecl *Future,
                   ASTContext &Ctx) {
   if (!Future)
@@ -181,19 +196,11 @@ bool isKnownReady(const ExecutionSite &Site, const ValueDecl *Future,
   for (size_t I = Site.Ancestors.size(); I-- > 0;) {
     const Stmt *Parent = Site.Ancestors[I];
     const Stmt *Child = Site.childOf(I);
-    if (const auto *If = dyn_cast<IfStmt>(Parent)) {
-      if (Child == If->getThen() &&
-          provesReady(If->getCond(), true, Future, Ctx))
-        return true;
-      if (Child == If->getElse() &&
-          provesReady(If->getCond(), false, Future, Ctx))
-        return true;
-    } else if (const auto *CO = dyn_cast<ConditionalOperator>(Parent)) {
-      if (Child == CO->getTrueExpr() &&
-          provesReady(CO->getCond(), true, Future, Ctx))
-        return true;
-      if (Child == CO->getFalseExpr() &&
-          provesReady(CO->getCond(), false, Future, Ctx))
+    if (std::optional<TwoWayBranch> Branch = twoWayBranchOf(Parent)) {
+      if ((Child == Branch->IfTrue &&
+           provesReady(Branch->Cond, true, Future, Ctx)) ||
+          (Child == Branch->IfFalse &&
+           provesReady(Branch->Cond, false, Future, Ctx)))
         return true;
     } else if (const auto *BO = dyn_cast<BinaryOperator>(Parent)) {
       if (BO->getOpcode() == BO_LAnd && Child == BO->getRHS() &&

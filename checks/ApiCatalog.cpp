@@ -422,6 +422,63 @@ llvm::ArrayRef<llvm::StringRef> ApiCatalog::nonBlockingSpellings() {
   return Spellings;
 }
 
+llvm::ArrayRef<llvm::StringRef> ApiCatalog::wouldBlockSpellings() {
+  static const llvm::StringRef Spellings[] = {
+#define COROLINT_WOULD_BLOCK_SPELLING(Spelling) Spelling,
+#include "ApiCatalog.def"
+  };
+  return Spellings;
+}
+
+llvm::ArrayRef<llvm::StringRef> ApiCatalog::nonBlockingSetters() {
+  static const llvm::StringRef Methods[] = {
+#define COROLINT_NONBLOCKING_SETTER(Method, Argument) Method,
+#include "ApiCatalog.def"
+  };
+  return Methods;
+}
+
+std::optional<NonBlockingArgument>
+ApiCatalog::nonBlockingSetterArgument(llvm::StringRef Method) {
+#define COROLINT_NONBLOCKING_SETTER(Name, Argument)                            \
+  if (Method == Name)                                                          \
+    return NonBlockingArgument::Argument;
+#include "ApiCatalog.def"
+  return std::nullopt;
+}
+
+bool ApiCatalog::isReadinessPredicate(llvm::StringRef Method) {
+  static const llvm::StringSet<> Methods = {
+#define COROLINT_READINESS_PREDICATE(Method) Method,
+#include "ApiCatalog.def"
+  };
+  return Methods.contains(Method);
+}
+
+bool ApiCatalog::isReadyStatus(llvm::StringRef Enumerator) {
+  static const llvm::StringSet<> Statuses = {
+#define COROLINT_READY_STATUS(Enumerator) Enumerator,
+#include "ApiCatalog.def"
+  };
+  return Statuses.contains(Enumerator);
+}
+
+std::optional<WaitDeadline> ApiCatalog::pollingWait(llvm::StringRef Method) {
+#define COROLINT_POLLING_WAIT(Name, Deadline)                                  \
+  if (Method == Name)                                                          \
+    return WaitDeadline::Deadline;
+#include "ApiCatalog.def"
+  return std::nullopt;
+}
+
+llvm::ArrayRef<DeferredLaunch> ApiCatalog::deferredLaunches() {
+  static const DeferredLaunch Rows[] = {
+#define COROLINT_DEFERRED_LAUNCH(Enum, Deferred, Eager) {Enum, Deferred, Eager},
+#include "ApiCatalog.def"
+  };
+  return Rows;
+}
+
 bool ApiCatalog::isWakeUpWrite(llvm::StringRef Name, const CallExpr *Call) {
   struct Row {
     llvm::StringRef Name;

@@ -89,6 +89,22 @@ enum class ThreadStateKind {
   PerThreadCount, ///< a per-thread count (std::uncaught_exceptions)
 };
 
+/// What a COROLINT_NONBLOCKING_SETTER's first argument must say.
+enum class NonBlockingArgument {
+  True,     ///< the literal true
+  Spelling, ///< a COROLINT_NONBLOCKING_SPELLING
+};
+
+/// What a COROLINT_POLLING_WAIT's argument is.
+enum class WaitDeadline { Duration, TimePoint };
+
+/// A launch-policy enum (COROLINT_DEFERRED_LAUNCH).
+struct DeferredLaunch {
+  llvm::StringRef Enum;
+  llvm::StringRef Deferred;
+  llvm::StringRef Eager;
+};
+
 /// Where the awaitable of a sync wait is (see COROLINT_AWAIT).
 enum class AwaitOperand {
   Argument,      ///< sync_wait(x): the first argument.
@@ -201,6 +217,27 @@ public:
   /// Spellings that make a descriptor non-blocking where a call configuring
   /// it mentions them (COROLINT_NONBLOCKING_SPELLING).
   static llvm::ArrayRef<llvm::StringRef> nonBlockingSpellings();
+  /// Spellings of a non-blocking descriptor's "try again"
+  /// (COROLINT_WOULD_BLOCK_SPELLING).
+  static llvm::ArrayRef<llvm::StringRef> wouldBlockSpellings();
+  /// The methods of COROLINT_NONBLOCKING_SETTER, for a matcher.
+  static llvm::ArrayRef<llvm::StringRef> nonBlockingSetters();
+  /// What the first argument of the non-blocking setter \p Method must
+  /// say; nullopt for other methods.
+  static std::optional<NonBlockingArgument>
+  nonBlockingSetterArgument(llvm::StringRef Method);
+  /// Whether the future method \p Method answers "is it ready?"
+  /// (COROLINT_READINESS_PREDICATE).
+  static bool isReadinessPredicate(llvm::StringRef Method);
+  /// Whether \p Enumerator is the status of a ready future
+  /// (COROLINT_READY_STATUS).
+  static bool isReadyStatus(llvm::StringRef Enumerator);
+  /// The argument that makes the timed wait \p Method only poll; nullopt
+  /// for other methods (COROLINT_POLLING_WAIT).
+  static std::optional<WaitDeadline> pollingWait(llvm::StringRef Method);
+  /// The launch-policy enums of COROLINT_DEFERRED_LAUNCH.
+  static llvm::ArrayRef<DeferredLaunch> deferredLaunches();
+
   /// Whether \p Call, a catalog API \p Name, writes one scalar: the
   /// wake-up of an eventfd or self-pipe (COROLINT_WAKEUP_WRITE).
   static bool isWakeUpWrite(llvm::StringRef Name, const CallExpr *Call);

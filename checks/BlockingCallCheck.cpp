@@ -77,10 +77,9 @@ bool inNoExecutorBranch(const ExecutionSite &Site, ASTContext &Ctx) {
 bool handlesWouldBlockAround(const ExecutionSite &Site, const ASTContext &Ctx) {
   auto Mentions = [&](const Stmt *S) {
     std::string Text = writtenText(S->getSourceRange(), Ctx);
-    llvm::StringRef T(Text);
-    return T.contains("EAGAIN") || T.contains("EWOULDBLOCK") ||
-           T.contains("EINPROGRESS") || T.contains("would_block") ||
-           T.contains("try_again");
+    return llvm::any_of(
+        ApiCatalog::wouldBlockSpellings(),
+        [&](llvm::StringRef W) { return llvm::StringRef(Text).contains(W); });
   };
   if (Site.FullStmt && Mentions(Site.FullStmt))
     return true;
@@ -200,18 +199,19 @@ void BlockingCallCheck::collectNonBlockingDescriptors(ASTContext &Ctx) {
   // sock.non_blocking(true) (asio), s.blocking(blocking_t::no) (libcoro).
   for (const BoundNodes &Nodes :
        match(cxxMemberCallExpr(Project,
-                               callee(cxxMethodDecl(
-                                   hasAnyName("non_blocking", "blocking"))),
+                               callee(cxxMethodDecl(hasAnyName(
+                                   ApiCatalog::nonBlockingSetters()))),
                                argumentCountAtLeast(1))
                  .bind("call"),
              Ctx)) {
     const auto *Call = Nodes.getNodeAs<CXXMemberCallExpr>("call");
     const auto *On = dyn_cast<CXXBoolLiteralExpr>(
         Call->getArg(0)->IgnoreParenImpCasts());
-    bool NonBlocking =
-        Call->getMethodDecl()->getName() == "non_blocking"
-            ? On && On->getValue()
-            : argumentsMentionNonBlocking(Call, Ctx, 0);
+    std::optional<NonBlockingArgument> Argument =
+        ApiCatalog::nonBlockingSetterArgument(Call->getMethodDecl()->getName());
+    bool NonBlocking = Argument == NonBlockingArgument::True
+                           ? On && On->getValue()
+                           : argumentsMentionNonBlocking(Call, Ctx, 0);
     if (NonBlocking)
       Insert(referencedDecl(Call->getImplicitObjectArgument()));
   }

@@ -109,7 +109,11 @@ bool launchesDeferred(const CallExpr *Call) {
   const auto *Policy = dyn_cast<DeclRefExpr>(stripWrappers(Call->getArg(0)));
   const auto *Enumerator =
       Policy ? dyn_cast<EnumConstantDecl>(Policy->getDecl()) : nullptr;
-  return Enumerator && Enumerator->getName() == "deferred";
+  return Enumerator &&
+         llvm::any_of(ApiCatalog::deferredLaunches(),
+                      [&](const DeferredLaunch &L) {
+                        return Enumerator->getName() == L.Deferred;
+                      });
 }
 
 std::optional<QualType> spawnedValueType(const Expr *Spawned) {

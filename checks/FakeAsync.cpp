@@ -71,11 +71,15 @@ bool isDeferredLaunch(const Expr *Call, const ASTContext &Ctx) {
     return false;
   const Expr *Policy = CE->getArg(0);
   const auto *Enum = Policy->getType()->getAsTagDecl();
-  if (!Enum || Enum->getName() != "launch")
+  if (!Enum || !Enum->getIdentifier())
     return false;
   std::string Text = writtenText(Policy->getSourceRange(), Ctx);
-  return llvm::StringRef(Text).contains("deferred") &&
-         !llvm::StringRef(Text).contains("async");
+  return llvm::any_of(ApiCatalog::deferredLaunches(),
+                      [&](const DeferredLaunch &L) {
+                        return Enum->getName() == L.Enum &&
+                               llvm::StringRef(Text).contains(L.Deferred) &&
+                               !llvm::StringRef(Text).contains(L.Eager);
+                      });
 }
 
 } // namespace

@@ -10,7 +10,6 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Lex/Lexer.h"
-#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang::ast_matchers;
 
@@ -91,11 +90,12 @@ bool isPollingWait(const CallExpr *Call, const ASTContext &Ctx) {
   const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
   if (!MD || !MD->getIdentifier() || MC->getNumArgs() != 1)
     return false;
-  if (MD->getName() == "wait_for")
-    return isZeroDuration(MC->getArg(0), Ctx);
-  if (MD->getName() == "wait_until")
-    return isPastDeadline(MC->getArg(0), Ctx);
-  return false;
+  std::optional<WaitDeadline> Deadline = ApiCatalog::pollingWait(MD->getName());
+  if (!Deadline)
+    return false;
+  return *Deadline == WaitDeadline::Duration
+             ? isZeroDuration(MC->getArg(0), Ctx)
+             : isPastDeadline(MC->getArg(0), Ctx);
 }
 
 const ValueDecl *objectOf(const CXXMemberCallExpr *MC) {
@@ -108,15 +108,13 @@ bool isReadinessPredicate(const Expr *E, const ValueDecl *Future) {
   const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
   if (!MD || !MD->getIdentifier() || objectOf(MC) != Future)
     return false;
-  return llvm::StringSwitch<bool>(MD->getName())
-      .Cases({"isReady", "is_ready", "ready", "hasValue", "hasException"}, true)
-      .Default(false);
+  return ApiCatalog::isReadinessPredicate(MD->getName());
 }
 
 bool isReadyEnumerator(const Expr *E) {
   const auto *DRE = dyn_cast<DeclRefExpr>(asSpelled(E));
   const auto *ECD = DRE ? dyn_cast<EnumConstantDecl>(DRE->getDecl()) : nullptr;
-  return ECD && ECD->getName() == "ready";
+  return ECD && ApiCatalog::isReadyStatus(ECD->getName());
 }
 
 // True if \p Cond evaluating to \p Value proves that \p Future is ready.

@@ -8,6 +8,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include <algorithm>
 
@@ -116,9 +117,45 @@ AwaitRewrite makeAwaitRewrite(llvm::StringRef Operand,
   return R;
 }
 
+// Keeps \p Entry in \p Owner and indexes it under its name and, for an
+// asio name, its Boost.Asio spelling.
+void addEntry(ApiEntry Entry, std::vector<std::unique_ptr<ApiEntry>> &Owner,
+              llvm::StringMap<llvm::SmallVector<const ApiEntry *, 1>> &Index) {
+  Owner.push_back(std::make_unique<ApiEntry>(std::move(Entry)));
+  const ApiEntry *E = Owner.back().get();
+  Index[E->Name].push_back(E);
+  std::string Boost = boostAsioSpelling(E->Name);
+  if (!Boost.empty())
+    Index[Boost].push_back(E);
+}
+
 } // namespace
 
-ApiCatalog::ApiCatalog() {
+/// The built-in rows of ApiCatalog.def that a check's options extend.
+struct BuiltinCatalog {
+  BuiltinCatalog();
+
+  std::vector<std::unique_ptr<ApiEntry>> Entries;
+  llvm::StringMap<llvm::SmallVector<const ApiEntry *, 1>> ByName;
+  llvm::StringMap<std::string> Rewrites;       // key: "<framework>|<name>"
+  llvm::StringMap<AwaitRewrite> AwaitRewrites; // key: "<framework>|<name>"
+  llvm::StringMap<llvm::SmallVector<std::string, 1>> NonBlockingHints;
+  llvm::StringMap<int> DescriptorArgs;
+
+private:
+  void add(ApiEntry Entry) { addEntry(std::move(Entry), Entries, ByName); }
+};
+
+namespace {
+const BuiltinCatalog &builtinCatalog() {
+  // Built on first use, thread-safely (C++11 static initialisation), and
+  // only read afterwards: shared by every check instance on every thread.
+  static const BuiltinCatalog Table;
+  return Table;
+}
+} // namespace
+
+BuiltinCatalog::BuiltinCatalog() {
 #define COROLINT_API(Kind, Category, Name, Receiver, Advice)                   \
   add(ApiEntry{ApiKind::Kind, #Category, Name, splitReceivers(Receiver),       \
                Advice});
@@ -139,11 +176,13 @@ ApiCatalog::ApiCatalog() {
 #include "ApiCatalog.def"
 }
 
+ApiCatalog::ApiCatalog() : Builtin(builtinCatalog()) {}
+
 bool ApiCatalog::argumentsSayNonBlocking(llvm::StringRef Name,
                                          const CallExpr *Call,
                                          const ASTContext &Ctx) const {
-  auto It = NonBlockingHints.find(Name);
-  if (It == NonBlockingHints.end())
+  auto It = Builtin.NonBlockingHints.find(Name);
+  if (It == Builtin.NonBlockingHints.end())
     return false;
   for (unsigned I = 0, N = Call->getNumArgs(); I < N; ++I) {
     const Expr *Arg = Call->getArg(I);
@@ -160,8 +199,8 @@ bool ApiCatalog::argumentsSayNonBlocking(llvm::StringRef Name,
 
 const Expr *ApiCatalog::descriptorOf(llvm::StringRef Name,
                                      const Expr *Call) const {
-  auto It = DescriptorArgs.find(Name);
-  if (It == DescriptorArgs.end())
+  auto It = Builtin.DescriptorArgs.find(Name);
+  if (It == Builtin.DescriptorArgs.end())
     return nullptr;
   if (It->second < 0) {
     const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
@@ -213,15 +252,6 @@ llvm::StringRef ApiCatalog::taskRunnerAdvice(Framework Fw) {
   return taskRunnerAdvice(Framework::Generic);
 }
 
-void ApiCatalog::add(ApiEntry Entry) {
-  Entries.push_back(std::make_unique<ApiEntry>(std::move(Entry)));
-  const ApiEntry *E = Entries.back().get();
-  ByName[E->Name].push_back(E);
-  std::string Boost = boostAsioSpelling(E->Name);
-  if (!Boost.empty())
-    ByName[Boost].push_back(E);
-}
-
 void ApiCatalog::addUserEntry(ApiKind Kind, llvm::StringRef Spec,
                               llvm::StringRef DefaultCategory,
                               llvm::StringRef Advice) {
@@ -231,15 +261,17 @@ void ApiCatalog::addUserEntry(ApiKind Kind, llvm::StringRef Spec,
   Name.consume_front("::");
   if (Name.empty())
     return;
-  add(ApiEntry{Kind,
-               Category.empty() ? DefaultCategory.str() : Category.str(),
-               Name.str(),
-               {},
-               !Advice.empty() ? Advice.str()
-               : Kind == ApiKind::SyncWait
-                   ? "co_await the asynchronous work instead"
-               : Kind == ApiKind::Detach ? ""
-                                         : "an asynchronous counterpart"});
+  startTranslationUnit();
+  addEntry(ApiEntry{Kind,
+                    Category.empty() ? DefaultCategory.str() : Category.str(),
+                    Name.str(),
+                    {},
+                    !Advice.empty() ? Advice.str()
+                    : Kind == ApiKind::SyncWait
+                        ? "co_await the asynchronous work instead"
+                    : Kind == ApiKind::Detach ? ""
+                                              : "an asynchronous counterpart"},
+           UserEntries, UserByName);
 }
 
 void ApiCatalog::allow(llvm::StringRef Name) {
@@ -247,6 +279,7 @@ void ApiCatalog::allow(llvm::StringRef Name) {
   Name.consume_front("::");
   if (Name.empty())
     return;
+  startTranslationUnit();
   Allowed.insert(Name);
   std::string Boost = boostAsioSpelling(Name);
   if (!Boost.empty())
@@ -259,22 +292,29 @@ void ApiCatalog::addUserRewrite(llvm::StringRef Spec, Framework Fw) {
   Name.consume_front("::");
   if (Name.empty() || Template.trim().empty())
     return;
-  Rewrites[rewriteKey(Fw, Name)] = Template.trim().str();
+  UserRewrites[rewriteKey(Fw, Name)] = Template.trim().str();
 }
 
 const std::string *ApiCatalog::rewriteFor(llvm::StringRef Name,
                                           Framework Fw) const {
-  std::string Key = rewriteKey(Fw, Name);
-  auto It = Rewrites.find(Key);
-  if (It == Rewrites.end() && Name.starts_with("boost::asio::"))
-    It = Rewrites.find(rewriteKey(Fw, Name.drop_front(strlen("boost::"))));
-  return It == Rewrites.end() ? nullptr : &It->second;
+  // A user rewrite replaces the built-in one of the same name.
+  auto Find = [&](llvm::StringRef Key) -> const std::string * {
+    if (auto It = UserRewrites.find(Key); It != UserRewrites.end())
+      return &It->second;
+    if (auto It = Builtin.Rewrites.find(Key); It != Builtin.Rewrites.end())
+      return &It->second;
+    return nullptr;
+  };
+  const std::string *Found = Find(rewriteKey(Fw, Name));
+  if (!Found && Name.starts_with("boost::asio::"))
+    Found = Find(rewriteKey(Fw, Name.drop_front(strlen("boost::"))));
+  return Found;
 }
 
 const AwaitRewrite *ApiCatalog::awaitRewriteFor(llvm::StringRef Name,
                                                 Framework Fw) const {
-  auto It = AwaitRewrites.find(rewriteKey(Fw, Name));
-  return It == AwaitRewrites.end() ? nullptr : &It->second;
+  auto It = Builtin.AwaitRewrites.find(rewriteKey(Fw, Name));
+  return It == Builtin.AwaitRewrites.end() ? nullptr : &It->second;
 }
 
 bool ApiCatalog::isCurrentExecutorType(QualType T) {
@@ -380,6 +420,63 @@ llvm::ArrayRef<llvm::StringRef> ApiCatalog::nonBlockingSpellings() {
 #include "ApiCatalog.def"
   };
   return Spellings;
+}
+
+llvm::ArrayRef<llvm::StringRef> ApiCatalog::wouldBlockSpellings() {
+  static const llvm::StringRef Spellings[] = {
+#define COROLINT_WOULD_BLOCK_SPELLING(Spelling) Spelling,
+#include "ApiCatalog.def"
+  };
+  return Spellings;
+}
+
+llvm::ArrayRef<llvm::StringRef> ApiCatalog::nonBlockingSetters() {
+  static const llvm::StringRef Methods[] = {
+#define COROLINT_NONBLOCKING_SETTER(Method, Argument) Method,
+#include "ApiCatalog.def"
+  };
+  return Methods;
+}
+
+std::optional<NonBlockingArgument>
+ApiCatalog::nonBlockingSetterArgument(llvm::StringRef Method) {
+#define COROLINT_NONBLOCKING_SETTER(Name, Argument)                            \
+  if (Method == Name)                                                          \
+    return NonBlockingArgument::Argument;
+#include "ApiCatalog.def"
+  return std::nullopt;
+}
+
+bool ApiCatalog::isReadinessPredicate(llvm::StringRef Method) {
+  static const llvm::StringSet<> Methods = {
+#define COROLINT_READINESS_PREDICATE(Method) Method,
+#include "ApiCatalog.def"
+  };
+  return Methods.contains(Method);
+}
+
+bool ApiCatalog::isReadyStatus(llvm::StringRef Enumerator) {
+  static const llvm::StringSet<> Statuses = {
+#define COROLINT_READY_STATUS(Enumerator) Enumerator,
+#include "ApiCatalog.def"
+  };
+  return Statuses.contains(Enumerator);
+}
+
+std::optional<WaitDeadline> ApiCatalog::pollingWait(llvm::StringRef Method) {
+#define COROLINT_POLLING_WAIT(Name, Deadline)                                  \
+  if (Method == Name)                                                          \
+    return WaitDeadline::Deadline;
+#include "ApiCatalog.def"
+  return std::nullopt;
+}
+
+llvm::ArrayRef<DeferredLaunch> ApiCatalog::deferredLaunches() {
+  static const DeferredLaunch Rows[] = {
+#define COROLINT_DEFERRED_LAUNCH(Enum, Deferred, Eager) {Enum, Deferred, Eager},
+#include "ApiCatalog.def"
+  };
+  return Rows;
 }
 
 bool ApiCatalog::isWakeUpWrite(llvm::StringRef Name, const CallExpr *Call) {
@@ -681,31 +778,50 @@ bool ApiCatalog::isFrameworkImplementation(const FunctionDecl *FD) {
   return inFrameworkNamespace(Qualified);
 }
 
+llvm::ArrayRef<ApiCategory> ApiCatalog::categories() {
+  static const ApiCategory Rows[] = {
+#define COROLINT_CATEGORY(Kind, Id, Default, Description)                      \
+  {ApiKind::Kind, #Id, CategoryDefault::Default, Description},
+#include "ApiCatalog.def"
+  };
+  return Rows;
+}
+
 llvm::ArrayRef<llvm::StringRef> ApiCatalog::knownCategories() {
-  static const llvm::StringRef Categories[] = {
-      "database", "dns", "file",  "http",   "lock",
-      "process",  "rpc", "sleep", "socket", "wait"};
-  return Categories;
+  static const std::vector<llvm::StringRef> Known = [] {
+    std::vector<llvm::StringRef> Ids;
+    for (const ApiCategory &C : categories())
+      if (C.Kind == ApiKind::Blocking && (C.Default == CategoryDefault::On ||
+                                          C.Default == CategoryDefault::Off))
+        Ids.push_back(C.Id);
+    llvm::sort(Ids);
+    return Ids;
+  }();
+  return Known;
 }
 
 llvm::StringRef ApiCatalog::defaultBlockingCategories() {
-  return "sleep;wait;file;socket;dns;process;database;http;rpc";
+  static const std::string Default = [] {
+    llvm::SmallVector<llvm::StringRef, 12> Ids;
+    for (const ApiCategory &C : categories())
+      if (C.Kind == ApiKind::Blocking && C.Default == CategoryDefault::On)
+        Ids.push_back(C.Id);
+    return llvm::join(Ids, ";");
+  }();
+  return Default;
 }
 
-llvm::StringRef ApiCatalog::describeBlockingCategory(llvm::StringRef Category) {
-  return llvm::StringSwitch<llvm::StringRef>(Category)
-      .Case("sleep", "sleep")
-      .Case("wait", "waits for another thread")
-      .Case("file", "file I/O")
-      .Case("socket", "socket I/O")
-      .Case("dns", "DNS lookup")
-      .Case("process", "waits for a process")
-      .Case("database", "database round trip")
-      .Case("http", "HTTP request")
-      .Case("rpc", "synchronous RPC")
-      .Case("lock", "lock acquisition")
-      .Case("named", "blocking by its name")
-      .Default(Category);
+llvm::StringRef ApiCatalog::describeCategory(ApiKind Kind, llvm::StringRef Id) {
+  const ApiCategory *User = nullptr;
+  for (const ApiCategory &C : categories()) {
+    if (C.Kind != Kind)
+      continue;
+    if (C.Id == Id)
+      return C.Description;
+    if (C.Id == "user")
+      User = &C;
+  }
+  return User ? User->Description : Id;
 }
 
 namespace {
@@ -866,12 +982,16 @@ bool ApiCatalog::isDesignatedBlockingPool(const Expr *Executor) const {
 }
 
 const ApiEntry *ApiCatalog::find(llvm::StringRef Name, ApiKind Kind) const {
-  auto It = ByName.find(Name);
-  if (It == ByName.end())
-    return nullptr;
-  for (const ApiEntry *E : It->second)
-    if (E->Kind == Kind)
-      return E;
+  // Built-in rows first, then the user's: as when both were one list with
+  // the user's appended.
+  for (const auto *Index : {&Builtin.ByName, &UserByName}) {
+    auto It = Index->find(Name);
+    if (It == Index->end())
+      continue;
+    for (const ApiEntry *E : It->second)
+      if (E->Kind == Kind)
+        return E;
+  }
   return nullptr;
 }
 
@@ -949,6 +1069,65 @@ const VarDecl *calledFunctionObject(const Expr *Call) {
   return VD;
 }
 
+const ApiEntry *ApiCatalog::Rows::of(ApiKind Kind) const {
+  for (const auto *List : {Builtin, User})
+    if (List)
+      for (const ApiEntry *E : *List)
+        if (E->Kind == Kind)
+          return E;
+  return nullptr;
+}
+
+ApiCatalog::Rows ApiCatalog::rowsNamed(llvm::StringRef Name) const {
+  // StringMap entries never move: the pointers stay valid while the maps
+  // are only read, which they are once the options are parsed.
+  Rows Result;
+  if (auto It = Builtin.ByName.find(Name); It != Builtin.ByName.end())
+    Result.Builtin = &It->second;
+  if (auto It = UserByName.find(Name); It != UserByName.end())
+    Result.User = &It->second;
+  return Result;
+}
+
+const ApiCatalog::CalleeFacts &
+ApiCatalog::calleeFacts(const FunctionDecl *Callee,
+                        const VarDecl *FunctionObject) const {
+  const ASTContext *Ctx = &Callee->getASTContext();
+  if (MemoContext != Ctx) {
+    startTranslationUnit();
+    MemoContext = Ctx;
+  }
+  auto [It, Inserted] = CalleeMemo.try_emplace({Callee, FunctionObject});
+  CalleeFacts &F = It->second;
+  if (!Inserted)
+    return F;
+  F.Annotated = annotatedBlockingCategory(Callee);
+  // A function object (a customisation point object such as
+  // stdexec::sync_wait) is catalogued under the object's name.
+  F.Name = FunctionObject ? plainQualifiedName(FunctionObject)
+                          : plainQualifiedName(Callee);
+  F.Excluded = F.Annotated == "-" || Allowed.contains(F.Name);
+  F.ByName = rowsNamed(F.Name);
+  F.SystemCFunction = isSystemCFunction(Callee);
+  F.GrpcSyncStub = isGrpcSyncStubCall(Callee);
+  return F;
+}
+
+const ApiCatalog::ReceiverFacts &
+ApiCatalog::receiverFacts(const CXXRecordDecl *Receiver,
+                          const FunctionDecl *Callee) const {
+  // Only asked after calleeFacts, which set MemoContext for this AST.
+  auto [It, Inserted] = ReceiverMemo.try_emplace({Receiver, Callee});
+  ReceiverFacts &F = It->second;
+  if (!Inserted)
+    return F;
+  F.Name =
+      plainQualifiedName(Receiver) + "::" + Callee->getDeclName().getAsString();
+  F.Excluded = Allowed.contains(F.Name);
+  F.ByName = rowsNamed(F.Name);
+  return F;
+}
+
 std::optional<ApiMatch> ApiCatalog::lookup(const Expr *Call,
                                            ApiKind Kind) const {
   const FunctionDecl *Callee = nullptr;
@@ -965,16 +1144,43 @@ std::optional<ApiMatch> ApiCatalog::lookup(const Expr *Call,
   if (!Callee)
     return std::nullopt;
 
-  std::string Annotated = annotatedBlockingCategory(Callee);
-  if (Annotated == "-")
-    return std::nullopt;
-
-  // A function object (a customisation point object such as
-  // stdexec::sync_wait) is catalogued under the object's name.
   const VarDecl *FunctionObject = calledFunctionObject(Call);
-  std::string Name = FunctionObject ? plainQualifiedName(FunctionObject)
-                                    : plainQualifiedName(Callee);
-  if (Allowed.contains(Name))
+  const CalleeFacts &Facts = calleeFacts(Callee, FunctionObject);
+  if (Facts.Excluded)
+    return std::nullopt;
+  const std::string &Name = Facts.Name;
+
+  if (!Facts.Annotated.empty()) {
+    if (Kind != ApiKind::Blocking)
+      return std::nullopt;
+    ApiMatch Match;
+    Match.Callee = Callee;
+    Match.DisplayName = Match.Name = Name;
+    // Annotations are rare; a per-category entry is created on demand and
+    // kept so the match can point at it.
+    for (const auto &E : AnnotationEntries)
+      if (E->Category == Facts.Annotated) {
+        Match.Entry = E.get();
+        return Match;
+      }
+    auto &Self = const_cast<ApiCatalog &>(*this);
+    Self.AnnotationEntries.push_back(
+        std::make_unique<ApiEntry>(ApiEntry{ApiKind::Blocking,
+                                            Facts.Annotated,
+                                            "",
+                                            {},
+                                            "its asynchronous counterpart"}));
+    Match.Entry = Self.AnnotationEntries.back().get();
+    return Match;
+  }
+
+  const ApiEntry *Direct = Facts.ByName.of(Kind);
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  bool ViaReceiverApplies =
+      Method && !IsConstructor && !FunctionObject && Callee->getDeclName();
+  // Most calls are of nothing in the catalog: no receiver to look at.
+  if (!Direct && !ViaReceiverApplies &&
+      !(Kind == ApiKind::Blocking && Facts.GrpcSyncStub))
     return std::nullopt;
 
   const Expr *Receiver = receiverOf(Call);
@@ -985,58 +1191,33 @@ std::optional<ApiMatch> ApiCatalog::lookup(const Expr *Call,
   Match.Callee = Callee;
   Match.DisplayName = Name;
 
-  if (!Annotated.empty()) {
-    if (Kind != ApiKind::Blocking)
-      return std::nullopt;
-    // Annotations are rare; a per-category entry is created on demand and
-    // kept so the match can point at it.
-    auto &Self = const_cast<ApiCatalog &>(*this);
-    for (const auto &E : AnnotationEntries)
-      if (E->Category == Annotated) {
-        Match.Entry = E.get();
-        Match.Name = Name;
-        return Match;
-      }
-    Self.AnnotationEntries.push_back(std::make_unique<ApiEntry>(ApiEntry{
-        ApiKind::Blocking, Annotated, "", {}, "its asynchronous counterpart"}));
-    Match.Entry = Self.AnnotationEntries.back().get();
-    Match.Name = Name;
-    return Match;
-  }
-
   auto Accept = [&](const ApiEntry *E, llvm::StringRef MatchedName) -> bool {
     if (!E)
       return false;
-    if (!llvm::StringRef(E->Name).contains("::") && !isSystemCFunction(Callee))
+    if (!llvm::StringRef(E->Name).contains("::") && !Facts.SystemCFunction)
       return false;
-    const CXXRecordDecl *Constrained = ReceiverRecord;
-    if (IsConstructor && !E->Receivers.empty() && Receiver)
-      Constrained = recordOf(Receiver->getType());
-    if (!receiverMatches(Constrained, E->Receivers))
+    if (!receiverMatches(ReceiverRecord, E->Receivers))
       return false;
     Match.Entry = E;
     Match.Name = MatchedName.str();
     return true;
   };
 
-  if (Accept(find(Name, Kind), Name))
+  if (Accept(Direct, Name))
     return Match;
 
   // A method inherited from an implementation base (std::__basic_future)
   // is catalogued under the class users name (std::future).
-  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
-  if (Method && !IsConstructor && !FunctionObject && ReceiverRecord &&
-      Callee->getDeclName()) {
-    std::string ViaReceiver = plainQualifiedName(ReceiverRecord) +
-                              "::" + Callee->getDeclName().getAsString();
-    if (Allowed.contains(ViaReceiver))
+  if (ViaReceiverApplies && ReceiverRecord) {
+    const ReceiverFacts &Via = receiverFacts(ReceiverRecord, Callee);
+    if (Via.Excluded)
       return std::nullopt;
-    if (ViaReceiver != Name && Accept(find(ViaReceiver, Kind), ViaReceiver)) {
-      Match.DisplayName = ViaReceiver;
+    if (Via.Name != Name && Accept(Via.ByName.of(Kind), Via.Name)) {
+      Match.DisplayName = Via.Name;
       return Match;
     }
   }
-  if (Kind == ApiKind::Blocking && isGrpcSyncStubCall(Callee)) {
+  if (Kind == ApiKind::Blocking && Facts.GrpcSyncStub) {
     Match.Entry = find(GrpcSyncStubName, Kind);
     Match.Name = GrpcSyncStubName;
     return Match.Entry ? std::optional<ApiMatch>(Match) : std::nullopt;

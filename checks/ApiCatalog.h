@@ -12,6 +12,7 @@
 
 #include "Frameworks.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -43,6 +44,24 @@ enum class ApiKind {
   RequestsStop,          ///< Asks a token source to cancel its tokens' work.
 };
 
+/// Whether a category's APIs are reported unless configured otherwise
+/// (COROLINT_CATEGORY's Default).
+enum class CategoryDefault {
+  On,       ///< Reported unless the Categories option leaves it out.
+  Off,      ///< Reported only when the Categories option names it.
+  Always,   ///< Reported whatever the Categories option says.
+  Internal, ///< Set by corolint itself; not a Categories value.
+};
+
+/// A category of the catalog's APIs (COROLINT_CATEGORY).
+struct ApiCategory {
+  ApiKind Kind;
+  llvm::StringRef Id;
+  CategoryDefault Default;
+  /// How a message reads the category.
+  llvm::StringRef Description;
+};
+
 struct ApiEntry {
   ApiKind Kind;
   std::string Category;
@@ -68,6 +87,22 @@ enum class ThreadStateKind {
   Identity,       ///< which thread this is
   Errno,          ///< the thread's errno
   PerThreadCount, ///< a per-thread count (std::uncaught_exceptions)
+};
+
+/// What a COROLINT_NONBLOCKING_SETTER's first argument must say.
+enum class NonBlockingArgument {
+  True,     ///< the literal true
+  Spelling, ///< a COROLINT_NONBLOCKING_SPELLING
+};
+
+/// What a COROLINT_POLLING_WAIT's argument is.
+enum class WaitDeadline { Duration, TimePoint };
+
+/// A launch-policy enum (COROLINT_DEFERRED_LAUNCH).
+struct DeferredLaunch {
+  llvm::StringRef Enum;
+  llvm::StringRef Deferred;
+  llvm::StringRef Eager;
 };
 
 /// Where the awaitable of a sync wait is (see COROLINT_AWAIT).
@@ -113,9 +148,14 @@ struct ApiMatch {
   const FunctionDecl *Callee = nullptr;
 };
 
+/// The built-in COROLINT_API / REWRITE / AWAIT / DETACH / NONBLOCKING_HINT /
+/// DESCRIPTOR_API rows, built once per process (ApiCatalog.cpp) and never
+/// changed: every ApiCatalog reads the same table.
+struct BuiltinCatalog;
+
 class ApiCatalog {
 public:
-  /// The built-in tables.
+  /// The built-in tables, with an empty overlay of user options.
   ApiCatalog();
 
   /// Adds a user API. \p Spec is "name" or "name=category"; an unknown
@@ -130,8 +170,17 @@ public:
   void addUserRewrite(llvm::StringRef Spec, Framework Fw);
 
   /// Recognises \p Call (a CallExpr, CXXMemberCallExpr, CXXOperatorCallExpr
-  /// or CXXConstructExpr) as a catalog API of \p Kind.
+  /// or CXXConstructExpr) as a catalog API of \p Kind. What depends on the
+  /// callee alone (its name, annotation, rows) is memoised per callee.
   std::optional<ApiMatch> lookup(const Expr *Call, ApiKind Kind) const;
+
+  /// Forgets what lookup memoised: call at the start of each translation
+  /// unit (the memo is keyed by AST pointers).
+  void startTranslationUnit() const {
+    CalleeMemo.clear();
+    ReceiverMemo.clear();
+    MemoContext = nullptr;
+  }
 
   /// The async counterpart of \p Name valid in a coroutine of \p Fw.
   const std::string *rewriteFor(llvm::StringRef Name, Framework Fw) const;
@@ -168,6 +217,27 @@ public:
   /// Spellings that make a descriptor non-blocking where a call configuring
   /// it mentions them (COROLINT_NONBLOCKING_SPELLING).
   static llvm::ArrayRef<llvm::StringRef> nonBlockingSpellings();
+  /// Spellings of a non-blocking descriptor's "try again"
+  /// (COROLINT_WOULD_BLOCK_SPELLING).
+  static llvm::ArrayRef<llvm::StringRef> wouldBlockSpellings();
+  /// The methods of COROLINT_NONBLOCKING_SETTER, for a matcher.
+  static llvm::ArrayRef<llvm::StringRef> nonBlockingSetters();
+  /// What the first argument of the non-blocking setter \p Method must
+  /// say; nullopt for other methods.
+  static std::optional<NonBlockingArgument>
+  nonBlockingSetterArgument(llvm::StringRef Method);
+  /// Whether the future method \p Method answers "is it ready?"
+  /// (COROLINT_READINESS_PREDICATE).
+  static bool isReadinessPredicate(llvm::StringRef Method);
+  /// Whether \p Enumerator is the status of a ready future
+  /// (COROLINT_READY_STATUS).
+  static bool isReadyStatus(llvm::StringRef Enumerator);
+  /// The argument that makes the timed wait \p Method only poll; nullopt
+  /// for other methods (COROLINT_POLLING_WAIT).
+  static std::optional<WaitDeadline> pollingWait(llvm::StringRef Method);
+  /// The launch-policy enums of COROLINT_DEFERRED_LAUNCH.
+  static llvm::ArrayRef<DeferredLaunch> deferredLaunches();
+
   /// Whether \p Call, a catalog API \p Name, writes one scalar: the
   /// wake-up of an eventfd or self-pipe (COROLINT_WAKEUP_WRITE).
   static bool isWakeUpWrite(llvm::StringRef Name, const CallExpr *Call);
@@ -263,13 +333,18 @@ public:
   /// (declared in a COROLINT_FRAMEWORK_NAMESPACE).
   static bool isFrameworkImplementation(const FunctionDecl *FD);
 
-  /// All categories in the built-in tables, sorted.
+  /// The COROLINT_CATEGORY rows, in the order of ApiCatalog.def.
+  static llvm::ArrayRef<ApiCategory> categories();
+  /// The blocking categories the Categories option may name (the On and
+  /// Off rows), sorted.
   static llvm::ArrayRef<llvm::StringRef> knownCategories();
   /// The blocking categories reported unless configured otherwise, as a
-  /// CheckOptions list: every category but "lock".
+  /// CheckOptions list: the On rows.
   static llvm::StringRef defaultBlockingCategories();
-  /// How a blocking category reads in a message ("file I/O").
-  static llvm::StringRef describeBlockingCategory(llvm::StringRef Category);
+  /// How the category \p Id of \p Kind reads in a message ("file I/O"); a
+  /// user's category no row defines reads as the "user" row of \p Kind,
+  /// else as itself.
+  static llvm::StringRef describeCategory(ApiKind Kind, llvm::StringRef Id);
 
   /// Whether \p T (through references, pointers and smart pointers) is a
   /// future type of COROLINT_FUTURE_TYPE.
@@ -307,18 +382,62 @@ public:
   }
 
 private:
-  void add(ApiEntry Entry);
-  const ApiEntry *find(llvm::StringRef Name, ApiKind Kind) const;
+  /// The rows filed under one name: built-in, then the user's.
+  struct Rows {
+    const llvm::SmallVector<const ApiEntry *, 1> *Builtin = nullptr;
+    const llvm::SmallVector<const ApiEntry *, 1> *User = nullptr;
+    /// The first row of \p Kind.
+    const ApiEntry *of(ApiKind Kind) const;
+  };
+  /// What lookup needs to know of a callee whatever the call's arguments.
+  struct CalleeFacts {
+    /// corolint::nonblocking, or an allowed name: never an API.
+    bool Excluded = false;
+    /// The corolint::blocking annotation's category, or "".
+    std::string Annotated;
+    /// The catalog name (a function object's, else the callee's).
+    std::string Name;
+    Rows ByName;
+    bool SystemCFunction = false;
+    bool GrpcSyncStub = false;
+  };
+  /// The same for a method looked up through the class it is called on.
+  struct ReceiverFacts {
+    bool Excluded = false;
+    std::string Name;
+    Rows ByName;
+  };
 
-  std::vector<std::unique_ptr<ApiEntry>> Entries;
-  llvm::StringMap<llvm::SmallVector<const ApiEntry *, 1>> ByName;
+  /// A built-in row of \p Kind named \p Name, else a user row.
+  const ApiEntry *find(llvm::StringRef Name, ApiKind Kind) const;
+  Rows rowsNamed(llvm::StringRef Name) const;
+  const CalleeFacts &calleeFacts(const FunctionDecl *Callee,
+                                 const VarDecl *FunctionObject) const;
+  const ReceiverFacts &receiverFacts(const CXXRecordDecl *Receiver,
+                                     const FunctionDecl *Callee) const;
+
+  /// The shared, immutable built-in rows.
+  const BuiltinCatalog &Builtin;
+
+  // The overlay: this check's CheckOptions, consulted with (user APIs) or
+  // before (allowed functions, user rewrites) the built-in rows.
+  std::vector<std::unique_ptr<ApiEntry>> UserEntries;
+  llvm::StringMap<llvm::SmallVector<const ApiEntry *, 1>> UserByName;
   llvm::StringSet<> Allowed;
-  llvm::StringMap<std::string> Rewrites;       // key: "<framework>|<name>"
-  llvm::StringMap<AwaitRewrite> AwaitRewrites; // key: "<framework>|<name>"
-  std::vector<std::unique_ptr<ApiEntry>> AnnotationEntries;
-  llvm::StringMap<llvm::SmallVector<std::string, 1>> NonBlockingHints;
-  llvm::StringMap<int> DescriptorArgs;
+  llvm::StringMap<std::string> UserRewrites; // key: "<framework>|<name>"
   llvm::StringSet<> DesignatedBlockingPools;
+  std::vector<std::unique_ptr<ApiEntry>> AnnotationEntries;
+
+  // Memo tables of lookup, per check instance and translation unit.
+  mutable llvm::DenseMap<std::pair<const FunctionDecl *, const VarDecl *>,
+                         CalleeFacts>
+      CalleeMemo;
+  mutable llvm::DenseMap<std::pair<const CXXRecordDecl *, const FunctionDecl *>,
+                         ReceiverFacts>
+      ReceiverMemo;
+  /// The AST the memo tables hold pointers into.
+  mutable const ASTContext *MemoContext = nullptr;
+
   ApiEntry NamedBlocking{
       ApiKind::Blocking, "named", "", {}, "its asynchronous counterpart"};
 };

@@ -14,6 +14,8 @@ namespace clang::tidy::corolint {
 
 static constexpr llvm::StringLiteral CoroutineBinding = "corolint-coroutine";
 static constexpr llvm::StringLiteral HandlerCallBinding = "corolint-handler-call";
+static constexpr llvm::StringLiteral FunctionBodyBinding =
+    "corolint-function-body";
 
 // The lambda an argument passes, seen through the temporaries, conversions
 // and copies Sema wraps around it.
@@ -67,6 +69,19 @@ void registerAsyncContextMatchers(MatchFinder *Finder,
   // lambda through a parent map.
   Finder->addMatcher(callExpr(hasLambdaArgument()).bind(HandlerCallBinding),
                      Callback);
+}
+
+void registerFunctionBodyMatcher(MatchFinder *Finder,
+                                 MatchFinder::MatchCallback *Callback) {
+  Finder->addMatcher(functionDecl(isDefinition(), hasBody(stmt()),
+                                  unless(isExpansionInSystemHeader()))
+                         .bind(FunctionBodyBinding),
+                     Callback);
+}
+
+const FunctionDecl *
+matchedFunctionBody(const MatchFinder::MatchResult &Result) {
+  return Result.Nodes.getNodeAs<FunctionDecl>(FunctionBodyBinding);
 }
 
 namespace {

@@ -66,6 +66,18 @@ void registerAsyncContextMatchers(
 std::optional<AsyncContext>
 asyncContextFromMatch(const ast_matchers::MatchFinder::MatchResult &Result);
 
+/// Adds a matcher of every function definition outside system headers, for
+/// checks that walk each body from the top with forEachExecutedStmtIn (or
+/// forEachExecutedStmt on its coroutineContext): each statement is then
+/// visited once, in the innermost function that runs it.
+void registerFunctionBodyMatcher(
+    ast_matchers::MatchFinder *Finder,
+    ast_matchers::MatchFinder::MatchCallback *Callback);
+
+/// The definition behind a match of registerFunctionBodyMatcher, or null.
+const FunctionDecl *
+matchedFunctionBody(const ast_matchers::MatchFinder::MatchResult &Result);
+
 /// The coroutine context of \p FD if it is a coroutine definition: the
 /// same context registerAsyncContextMatchers finds, for checks that walk
 /// every function body.

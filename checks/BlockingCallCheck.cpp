@@ -77,10 +77,9 @@ bool inNoExecutorBranch(const ExecutionSite &Site, ASTContext &Ctx) {
 bool handlesWouldBlockAround(const ExecutionSite &Site, const ASTContext &Ctx) {
   auto Mentions = [&](const Stmt *S) {
     std::string Text = writtenText(S->getSourceRange(), Ctx);
-    llvm::StringRef T(Text);
-    return T.contains("EAGAIN") || T.contains("EWOULDBLOCK") ||
-           T.contains("EINPROGRESS") || T.contains("would_block") ||
-           T.contains("try_again");
+    return llvm::any_of(
+        ApiCatalog::wouldBlockSpellings(),
+        [&](llvm::StringRef W) { return llvm::StringRef(Text).contains(W); });
   };
   if (Site.FullStmt && Mentions(Site.FullStmt))
     return true;
@@ -120,12 +119,16 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
     llvm::StringRef Category = Spec.split('=').second.trim();
     EnabledCategories.insert(Category.empty() ? "annotated" : Category);
   }
-  EnabledCategories.insert("annotated");
   // A category nothing defines is a typo that would silently turn a whole
   // family of findings off.
-  llvm::StringSet<> Defined = {"annotated"};
-  for (llvm::StringRef Known : ApiCatalog::knownCategories())
-    Defined.insert(Known);
+  llvm::StringSet<> Defined;
+  for (const ApiCategory &C : ApiCatalog::categories()) {
+    if (C.Kind != ApiKind::Blocking || C.Default == CategoryDefault::Internal)
+      continue;
+    Defined.insert(C.Id);
+    if (C.Default == CategoryDefault::Always)
+      EnabledCategories.insert(C.Id);
+  }
   for (llvm::StringRef Spec : utils::options::parseStringList(RawUserApis))
     Defined.insert(Spec.split('=').second.trim());
   for (llvm::StringRef Category :
@@ -163,6 +166,7 @@ void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void BlockingCallCheck::onStartOfTranslationUnit() {
   AsyncApiUseCheck::onStartOfTranslationUnit();
+  Catalog.startTranslationUnit();
   NonBlockingDescriptors.reset();
   Executors.clear();
   if (FakeAsync)
@@ -195,18 +199,19 @@ void BlockingCallCheck::collectNonBlockingDescriptors(ASTContext &Ctx) {
   // sock.non_blocking(true) (asio), s.blocking(blocking_t::no) (libcoro).
   for (const BoundNodes &Nodes :
        match(cxxMemberCallExpr(Project,
-                               callee(cxxMethodDecl(
-                                   hasAnyName("non_blocking", "blocking"))),
+                               callee(cxxMethodDecl(hasAnyName(
+                                   ApiCatalog::nonBlockingSetters()))),
                                argumentCountAtLeast(1))
                  .bind("call"),
              Ctx)) {
     const auto *Call = Nodes.getNodeAs<CXXMemberCallExpr>("call");
     const auto *On = dyn_cast<CXXBoolLiteralExpr>(
         Call->getArg(0)->IgnoreParenImpCasts());
-    bool NonBlocking =
-        Call->getMethodDecl()->getName() == "non_blocking"
-            ? On && On->getValue()
-            : argumentsMentionNonBlocking(Call, Ctx, 0);
+    std::optional<NonBlockingArgument> Argument =
+        ApiCatalog::nonBlockingSetterArgument(Call->getMethodDecl()->getName());
+    bool NonBlocking = Argument == NonBlockingArgument::True
+                           ? On && On->getValue()
+                           : argumentsMentionNonBlocking(Call, Ctx, 0);
     if (NonBlocking)
       Insert(referencedDecl(Call->getImplicitObjectArgument()));
   }
@@ -336,7 +341,7 @@ void BlockingCallCheck::planUse(AsyncApiUse &Use, const AsyncContext &AC,
 
 void BlockingCallCheck::render(const AsyncApiUse &Use, const AsyncContext &AC) {
   llvm::StringRef Category =
-      ApiCatalog::describeBlockingCategory(Use.Api.Entry->Category);
+      ApiCatalog::describeCategory(ApiKind::Blocking, Use.Api.Entry->Category);
   if (!Use.isDirect()) {
     diag(Use.Call->getBeginLoc(),
          "call to '%0' in %1 blocks the executor thread: it reaches '%2' (%3)")

@@ -17,7 +17,6 @@ namespace clang::tidy::corolint {
 
 namespace {
 
-constexpr llvm::StringLiteral FunctionBinding = "function";
 constexpr unsigned MaxForwardingDepth = 3;
 
 class ThrowFinder : public RecursiveASTVisitor<ThrowFinder> {
@@ -110,7 +109,11 @@ bool launchesDeferred(const CallExpr *Call) {
   const auto *Policy = dyn_cast<DeclRefExpr>(stripWrappers(Call->getArg(0)));
   const auto *Enumerator =
       Policy ? dyn_cast<EnumConstantDecl>(Policy->getDecl()) : nullptr;
-  return Enumerator && Enumerator->getName() == "deferred";
+  return Enumerator &&
+         llvm::any_of(ApiCatalog::deferredLaunches(),
+                      [&](const DeferredLaunch &L) {
+                        return Enumerator->getName() == L.Deferred;
+                      });
 }
 
 std::optional<QualType> spawnedValueType(const Expr *Spawned) {
@@ -301,7 +304,7 @@ bool errorsTravelAsExceptions(const FunctionDecl *FD, const ApiCatalog &Catalog,
 } // namespace
 
 DetachedTaskCheck::DetachedTaskCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : FunctionBodyCheck(Name, Context),
       StrictMode(Options.get("StrictMode", false)),
       RawAllowedSpawnSites(Options.get("AllowedSpawnSites", "")),
       RawDetachFunctions(Options.get("DetachFunctions", "")),
@@ -322,15 +325,6 @@ void DetachedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "TaskTypes", Types.RawTaskTypes);
 }
 
-void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
-  // Every function body of the project, walked from the top: the walk
-  // visits each statement once, in the innermost function that runs it.
-  Finder->addMatcher(functionDecl(isDefinition(), hasBody(stmt()),
-                                  unless(isExpansionInSystemHeader()))
-                         .bind(FunctionBinding),
-                     this);
-}
-
 bool DetachedTaskCheck::isFireAndForget(QualType T) const {
   return Types.classify(T).IsFireAndForget;
 }
@@ -344,14 +338,19 @@ bool DetachedTaskCheck::isAllowedSite(const FunctionDecl *FD) const {
           AllowedSpawnSites.contains(Named->getName()));
 }
 
-void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>(FunctionBinding);
-  if (!FD)
-    return;
+void DetachedTaskCheck::onStartOfTranslationUnit() {
+  Catalog.startTranslationUnit();
+  Types.startTranslationUnit();
+}
+
+// Every function body of the project, walked from the top: the walk visits
+// each statement once, in the innermost function that runs it.
+void DetachedTaskCheck::checkDefinition(const FunctionDecl *FD,
+                                        ASTContext &Ctx) {
   if (std::optional<FireAndForgetDefinition> Definition =
           findFireAndForgetDefinition(FD))
     render(*Definition);
-  checkFunction(FD, *Result.Context);
+  checkFunction(FD, Ctx);
 }
 
 std::optional<DetachedTaskCheck::FireAndForgetDefinition>

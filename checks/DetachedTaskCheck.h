@@ -5,7 +5,7 @@
 
 #include "ApiCatalog.h"
 #include "AsyncContext.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "CoroutineCheck.h"
 #include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::corolint {
@@ -17,17 +17,14 @@ namespace clang::tidy::corolint {
 /// is dropped (a hidden synchronous wait).
 ///
 /// For the user-facing documentation see docs/checks/coro-detached-task.md.
-class DetachedTaskCheck : public ClangTidyCheck {
+class DetachedTaskCheck : public FunctionBodyCheck {
 public:
   DetachedTaskCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
+  void onStartOfTranslationUnit() override;
 
 private:
+  void checkDefinition(const FunctionDecl *FD, ASTContext &Ctx) override;
   /// A detaching spawn whose report waits until the whole function is
   /// walked: whether a rethrowing handler is the right fix depends on
   /// whether the same function runs the event loop.

@@ -22,7 +22,6 @@ namespace clang::tidy::corolint {
 
 namespace {
 
-constexpr llvm::StringLiteral FunctionBinding = "function";
 using Token = DroppedCancellationCheck::AvailableToken;
 
 std::string typeNameOf(QualType T) {
@@ -401,7 +400,7 @@ bool isValidQualifiedName(llvm::StringRef Name) {
 
 DroppedCancellationCheck::DroppedCancellationCheck(StringRef Name,
                                                    ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : FunctionBodyCheck(Name, Context),
       RawTokenTypes(Options.get("TokenTypes", "")),
       RawShieldFunctions(Options.get("ShieldFunctions", "")) {
   auto Parse = [&](llvm::StringRef Raw, llvm::StringRef Option,
@@ -433,15 +432,6 @@ void DroppedCancellationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ShieldFunctions", RawShieldFunctions);
 }
 
-void DroppedCancellationCheck::registerMatchers(MatchFinder *Finder) {
-  // Every function body, from the body down: whether a function has a
-  // token is read from its own declaration, never by climbing.
-  Finder->addMatcher(functionDecl(isDefinition(), hasBody(stmt()),
-                                  unless(isExpansionInSystemHeader()))
-                         .bind(FunctionBinding),
-                     this);
-}
-
 bool DroppedCancellationCheck::isTokenType(QualType T) const {
   return ApiCatalog::isTokenType(T, TokenTypes);
 }
@@ -451,12 +441,18 @@ bool DroppedCancellationCheck::isShield(const FunctionDecl *FD) const {
          ShieldFunctions.contains(plainQualifiedName(FD));
 }
 
-void DroppedCancellationCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>(FunctionBinding);
-  if (!FD || FD->isImplicit() || ApiCatalog::isFrameworkImplementation(FD) ||
+void DroppedCancellationCheck::onStartOfTranslationUnit() {
+  Catalog.startTranslationUnit();
+}
+
+// Every function body, from the body down: whether a function has a token
+// is read from its own declaration, never by climbing.
+void DroppedCancellationCheck::checkDefinition(const FunctionDecl *FD,
+                                               ASTContext &Ctx) {
+  if (FD->isImplicit() || ApiCatalog::isFrameworkImplementation(FD) ||
       isShield(FD))
     return;
-  checkFunction(FD, *Result.Context);
+  checkFunction(FD, Ctx);
 }
 
 void DroppedCancellationCheck::checkFunction(const FunctionDecl *FD,

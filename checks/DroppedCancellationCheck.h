@@ -5,7 +5,7 @@
 
 #include "ApiCatalog.h"
 #include "AsyncContext.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "CoroutineCheck.h"
 #include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::corolint {
@@ -23,15 +23,11 @@ namespace clang::tidy::corolint {
 ///
 /// For the user-facing documentation see
 /// docs/checks/coro-dropped-cancellation.md.
-class DroppedCancellationCheck : public ClangTidyCheck {
+class DroppedCancellationCheck : public FunctionBodyCheck {
 public:
   DroppedCancellationCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
+  void onStartOfTranslationUnit() override;
 
   /// A token the function being checked can pass on.
   struct AvailableToken {
@@ -51,6 +47,7 @@ public:
   };
 
 private:
+  void checkDefinition(const FunctionDecl *FD, ASTContext &Ctx) override;
   bool isTokenType(QualType T) const;
   bool isShield(const FunctionDecl *FD) const;
   void checkFunction(const FunctionDecl *FD, ASTContext &Ctx);

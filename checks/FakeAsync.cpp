@@ -71,11 +71,15 @@ bool isDeferredLaunch(const Expr *Call, const ASTContext &Ctx) {
     return false;
   const Expr *Policy = CE->getArg(0);
   const auto *Enum = Policy->getType()->getAsTagDecl();
-  if (!Enum || Enum->getName() != "launch")
+  if (!Enum || !Enum->getIdentifier())
     return false;
   std::string Text = writtenText(Policy->getSourceRange(), Ctx);
-  return llvm::StringRef(Text).contains("deferred") &&
-         !llvm::StringRef(Text).contains("async");
+  return llvm::any_of(ApiCatalog::deferredLaunches(),
+                      [&](const DeferredLaunch &L) {
+                        return Enum->getName() == L.Enum &&
+                               llvm::StringRef(Text).contains(L.Deferred) &&
+                               !llvm::StringRef(Text).contains(L.Eager);
+                      });
 }
 
 } // namespace
@@ -111,16 +115,17 @@ FakeAsyncAnalysis::FakeAsyncAnalysis(FakeAsyncOptions Opts)
     : Options(std::move(Opts)) {
   for (const std::string &Name : Options.BlockingExecutors)
     Catalog.addBlockingPool(Name);
-  for (llvm::StringRef Category :
-       utils::options::parseStringList(ApiCatalog::defaultBlockingCategories()))
-    Categories.insert(Category);
-  Categories.insert("annotated");
+  for (const ApiCategory &C : ApiCatalog::categories())
+    if (C.Kind == ApiKind::Blocking && (C.Default == CategoryDefault::On ||
+                                        C.Default == CategoryDefault::Always))
+      Categories.insert(C.Id);
 }
 
 void FakeAsyncAnalysis::clear() {
   Results.clear();
   Summaries.clear();
   Executors.clear();
+  Catalog.startTranslationUnit();
 }
 
 std::optional<ApiMatch> FakeAsyncAnalysis::blockingApi(const Expr *Call) const {

@@ -25,7 +25,7 @@ static FakeAsyncOptions withCpuBound(FakeAsyncOptions Options, bool CpuBound) {
 }
 
 FakeAsyncCheck::FakeAsyncCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : CoroutineCheck(Name, Context),
       RawBlockingExecutors(Options.get("BlockingExecutors", "")),
       IncludeCpuBoundOffload(Options.get("IncludeCpuBoundOffload", false)),
       Analysis(
@@ -101,7 +101,7 @@ void FakeAsyncCheck::check(const MatchFinder::MatchResult &Result) {
   const ApiMatch &Api = F->Blocking->Api;
   diag(FD->getLocation(), Message)
       << Name << F->Promise << Api.DisplayName
-      << ApiCatalog::describeBlockingCategory(Api.Entry->Category)
+      << ApiCatalog::describeCategory(ApiKind::Blocking, Api.Entry->Category)
       << Api.Entry->Advice;
   if (Note)
     diag(static_cast<const Stmt *>(F->Offload)->getBeginLoc(), Note,

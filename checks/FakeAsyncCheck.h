@@ -3,8 +3,8 @@
 #ifndef COROLINT_CHECKS_FAKEASYNCCHECK_H
 #define COROLINT_CHECKS_FAKEASYNCCHECK_H
 
+#include "CoroutineCheck.h"
 #include "FakeAsync.h"
-#include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::corolint {
@@ -16,16 +16,13 @@ namespace clang::tidy::corolint {
 /// coro-blocking-call.
 ///
 /// For the user-facing documentation see docs/checks/coro-fake-async.md.
-class FakeAsyncCheck : public ClangTidyCheck {
+class FakeAsyncCheck : public CoroutineCheck {
 public:
   FakeAsyncCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
 
 private:
   const std::string RawBlockingExecutors;

@@ -297,6 +297,23 @@ TaskTypeInfo classifyType(QualType T,
   return Info;
 }
 
+TaskTypeInfo TypeModel::classify(QualType T) const {
+  // classifyType reads nothing of T but the class it names.
+  if (T.isNull() || T->isDependentType())
+    return TaskTypeInfo();
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD)
+    return TaskTypeInfo();
+  if (const ASTContext *Ctx = &RD->getASTContext(); MemoContext != Ctx) {
+    startTranslationUnit();
+    MemoContext = Ctx;
+  }
+  auto [It, Inserted] = Memo.try_emplace(RD);
+  if (Inserted)
+    It->second = classifyType(T, TaskTypes, FireAndForgetTypes);
+  return It->second;
+}
+
 TypeModel readTypeModel(const ClangTidyCheck::OptionsView &Options,
                         const ClangTidyCheck &Check,
                         llvm::StringRef CheckName) {

@@ -13,6 +13,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/Type.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
 #include <string>
@@ -85,9 +86,20 @@ struct TypeModel {
   std::vector<std::string> TaskTypes;
   std::vector<std::string> FireAndForgetTypes;
 
-  TaskTypeInfo classify(QualType T) const {
-    return classifyType(T, TaskTypes, FireAndForgetTypes);
+  /// classifyType with these lists, memoised per class: what it says of a
+  /// type depends only on the class the type names.
+  TaskTypeInfo classify(QualType T) const;
+
+  /// Forgets the memo: call at the start of each translation unit (it is
+  /// keyed by AST pointers).
+  void startTranslationUnit() const {
+    Memo.clear();
+    MemoContext = nullptr;
   }
+
+private:
+  mutable llvm::DenseMap<const CXXRecordDecl *, TaskTypeInfo> Memo;
+  mutable const ASTContext *MemoContext = nullptr;
 };
 
 /// Reads \p Check's TypeModel (Options.getLocalOrGlobal), reporting every

@@ -354,7 +354,7 @@ private:
 
 LockAcrossAwaitCheck::LockAcrossAwaitCheck(StringRef Name,
                                            ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), RawLockTypes(Options.get("LockTypes", "")),
+    : CoroutineCheck(Name, Context), RawLockTypes(Options.get("LockTypes", "")),
       RawMutexTypes(Options.get("MutexTypes", "")),
       RawAllowedAwaitables(Options.getLocalOrGlobal("AllowedAwaitables", "")),
       LockTypes(parseNameSet(RawLockTypes)),
@@ -474,39 +474,28 @@ LockAcrossAwaitCheck::findLocksAcrossSuspensions(const AsyncContext &AC,
       L.Loc = P->getLocation();
       Locks.push_back(L);
     }
-  forEachExecutedStmt(AC, [&](const ExecutionSite &Site) {
-    if (Site.InvokedLambda)
+  auto OnSuspension = [&](const CoroutineSuspendExpr *) { Suspends = true; };
+  auto OnLocal = [&](const VarDecl *VD) {
+    std::optional<std::string> Mutex = guardedMutexType(VD->getType());
+    if (!Mutex)
       return;
+    HeldLock L;
+    L.Kind = HeldLock::Holder::Guard;
+    L.Var = VD;
+    L.MutexType = *Mutex;
+    L.Loc = VD->getLocation();
+    if (const CXXConstructExpr *CE = constructionOf(VD->getInit());
+        CE && CE->getNumArgs() > 0 && !movedFrom(CE->getArg(0)) &&
+        isThreadAffineMutex(CE->getArg(0)->getType())) {
+      L.MutexText = mutexDisplay(CE->getArg(0), AST);
+      if (L.MutexType.empty())
+        if (const CXXRecordDecl *MR = recordOf(CE->getArg(0)->getType()))
+          L.MutexType = plainQualifiedName(MR);
+    }
+    Locks.push_back(L);
+  };
+  prescanCoroutine(AC, OnSuspension, OnLocal, [&](const ExecutionSite &Site) {
     const Stmt *S = Site.S;
-    if (isa<CoawaitExpr, CoyieldExpr>(S)) {
-      Suspends = true;
-      return;
-    }
-    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-      for (const Decl *D : DS->decls()) {
-        const auto *VD = dyn_cast<VarDecl>(D);
-        if (!VD || !VD->hasLocalStorage())
-          continue;
-        if (std::optional<std::string> Mutex =
-                guardedMutexType(VD->getType())) {
-          HeldLock L;
-          L.Kind = HeldLock::Holder::Guard;
-          L.Var = VD;
-          L.MutexType = *Mutex;
-          L.Loc = VD->getLocation();
-          if (const CXXConstructExpr *CE = constructionOf(VD->getInit());
-              CE && CE->getNumArgs() > 0 && !movedFrom(CE->getArg(0)) &&
-              isThreadAffineMutex(CE->getArg(0)->getType())) {
-            L.MutexText = mutexDisplay(CE->getArg(0), AST);
-            if (L.MutexType.empty())
-              if (const CXXRecordDecl *MR = recordOf(CE->getArg(0)->getType()))
-                L.MutexType = plainQualifiedName(MR);
-          }
-          Locks.push_back(L);
-        }
-      }
-      return;
-    }
     if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(S)) {
       if (std::optional<std::string> Mutex = guardedMutexType(BT->getType())) {
         HeldLock L;

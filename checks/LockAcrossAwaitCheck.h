@@ -4,7 +4,7 @@
 #define COROLINT_CHECKS_LOCKACROSSAWAITCHECK_H
 
 #include "AsyncContext.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "CoroutineCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSet.h"
@@ -59,7 +59,7 @@ struct LockAcrossSuspension {
 ///
 /// For the user-facing documentation see
 /// docs/checks/coro-lock-across-await.md.
-class LockAcrossAwaitCheck : public ClangTidyCheck {
+class LockAcrossAwaitCheck : public CoroutineCheck {
 public:
   LockAcrossAwaitCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
@@ -69,9 +69,6 @@ public:
     Reported.clear();
     Guards.clear();
     Mutexes.clear();
-  }
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
   }
 
   /// The mutex type a value of \p T holds a thread-affine lock on ("" for

@@ -9,6 +9,30 @@
 
 namespace clang::tidy::corolint {
 
+void prescanCoroutine(
+    const AsyncContext &AC,
+    llvm::function_ref<void(const CoroutineSuspendExpr *)> OnSuspension,
+    llvm::function_ref<void(const VarDecl *)> OnLocal,
+    llvm::function_ref<void(const ExecutionSite &)> OnOther) {
+  forEachExecutedStmt(AC, [&](const ExecutionSite &Site) {
+    // An invoked lambda's suspension points are its own, not this
+    // coroutine's.
+    if (Site.InvokedLambda)
+      return;
+    if (const auto *SE = dyn_cast<CoroutineSuspendExpr>(Site.S)) {
+      OnSuspension(SE);
+      return;
+    }
+    if (const auto *DS = dyn_cast<DeclStmt>(Site.S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->hasLocalStorage())
+          OnLocal(VD);
+      return;
+    }
+    OnOther(Site);
+  });
+}
+
 const CoroutineSuspendExpr *suspensionAt(const CFGElement &E) {
   std::optional<CFGStmt> S = E.getAs<CFGStmt>();
   if (!S)

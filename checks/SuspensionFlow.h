@@ -43,6 +43,21 @@
 
 namespace clang::tidy::corolint {
 
+struct AsyncContext;
+struct ExecutionSite;
+
+/// The prescan that decides whether a coroutine needs a CoroutineFlow:
+/// walks the statements \p AC runs itself (forEachExecutedStmt, without
+/// the lambdas it invokes) and hands each co_await or co_yield to
+/// \p OnSuspension, each local variable with automatic storage a
+/// declaration introduces to \p OnLocal, and every other statement to
+/// \p OnOther.
+void prescanCoroutine(
+    const AsyncContext &AC,
+    llvm::function_ref<void(const CoroutineSuspendExpr *)> OnSuspension,
+    llvm::function_ref<void(const VarDecl *)> OnLocal,
+    llvm::function_ref<void(const ExecutionSite &)> OnOther);
+
 /// The co_await or co_yield a CFG element evaluates, or null: the element
 /// where the coroutine may give up its thread. Its operand, and every
 /// argument of it, has been evaluated by then; what follows it in the CFG

@@ -10,32 +10,12 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Lex/Lexer.h"
-#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::corolint {
 
 namespace {
-
-llvm::StringRef describeCategory(llvm::StringRef Category) {
-  return llvm::StringSwitch<llvm::StringRef>(Category)
-      .Case("future", "blocks the executor thread until the future is ready, "
-                      "and deadlocks if the work behind it needs this thread")
-      .Case("future-timeout",
-            "blocks the executor thread until the future is ready or the "
-            "timeout expires, and the work behind it cannot progress "
-            "meanwhile if it needs this thread")
-      .Case("task", "runs the awaited work to completion while holding the "
-                    "executor thread, and deadlocks if that work needs this "
-                    "thread")
-      .Case("pool", "blocks the executor thread until the pool's work is "
-                    "done, and deadlocks if that work needs this thread")
-      .Case("loop", "runs a nested event loop on the executor thread and "
-                    "does not return until that loop runs out of work")
-      .Default("blocks the executor thread until asynchronous work "
-               "completes, and deadlocks if that work needs this thread");
-}
 
 // Sees through the wrappers Sema adds and through std::move/std::forward:
 // `std::move(f).get()` waits on f.
@@ -110,11 +90,12 @@ bool isPollingWait(const CallExpr *Call, const ASTContext &Ctx) {
   const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
   if (!MD || !MD->getIdentifier() || MC->getNumArgs() != 1)
     return false;
-  if (MD->getName() == "wait_for")
-    return isZeroDuration(MC->getArg(0), Ctx);
-  if (MD->getName() == "wait_until")
-    return isPastDeadline(MC->getArg(0), Ctx);
-  return false;
+  std::optional<WaitDeadline> Deadline = ApiCatalog::pollingWait(MD->getName());
+  if (!Deadline)
+    return false;
+  return *Deadline == WaitDeadline::Duration
+             ? isZeroDuration(MC->getArg(0), Ctx)
+             : isPastDeadline(MC->getArg(0), Ctx);
 }
 
 const ValueDecl *objectOf(const CXXMemberCallExpr *MC) {
@@ -127,15 +108,13 @@ bool isReadinessPredicate(const Expr *E, const ValueDecl *Future) {
   const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
   if (!MD || !MD->getIdentifier() || objectOf(MC) != Future)
     return false;
-  return llvm::StringSwitch<bool>(MD->getName())
-      .Cases({"isReady", "is_ready", "ready", "hasValue", "hasException"}, true)
-      .Default(false);
+  return ApiCatalog::isReadinessPredicate(MD->getName());
 }
 
 bool isReadyEnumerator(const Expr *E) {
   const auto *DRE = dyn_cast<DeclRefExpr>(asSpelled(E));
   const auto *ECD = DRE ? dyn_cast<EnumConstantDecl>(DRE->getDecl()) : nullptr;
-  return ECD && ECD->getName() == "ready";
+  return ECD && ApiCatalog::isReadyStatus(ECD->getName());
 }
 
 // True if \p Cond evaluating to \p Value proves that \p Future is ready.
@@ -192,6 +171,21 @@ bool alwaysLeaves(const Stmt *S) {
 // The wait cannot block: it sits under a check that the future is ready,
 // or after a loop (or an early exit) that only goes on once it is. The wait
 // is the site's statement.
+// A statement that runs one of two branches on a condition: an if (its
+// else may be null) or a conditional operator.
+struct TwoWayBranch {
+  const Expr *Cond;
+  const Stmt *IfTrue;
+  const Stmt *IfFalse;
+};
+std::optional<TwoWayBranch> twoWayBranchOf(const Stmt *S) {
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    return TwoWayBranch{If->getCond(), If->getThen(), If->getElse()};
+  if (const auto *CO = dyn_cast<ConditionalOperator>(S))
+    return TwoWayBranch{CO->getCond(), CO->getTrueExpr(), CO->getFalseExpr()};
+  return std::nullopt;
+}
+
 bool isKnownReady(const ExecutionSite &Site, const ValueDecl *Future,
                   ASTContext &Ctx) {
   if (!Future)
@@ -200,19 +194,11 @@ bool isKnownReady(const ExecutionSite &Site, const ValueDecl *Future,
   for (size_t I = Site.Ancestors.size(); I-- > 0;) {
     const Stmt *Parent = Site.Ancestors[I];
     const Stmt *Child = Site.childOf(I);
-    if (const auto *If = dyn_cast<IfStmt>(Parent)) {
-      if (Child == If->getThen() &&
-          provesReady(If->getCond(), true, Future, Ctx))
-        return true;
-      if (Child == If->getElse() &&
-          provesReady(If->getCond(), false, Future, Ctx))
-        return true;
-    } else if (const auto *CO = dyn_cast<ConditionalOperator>(Parent)) {
-      if (Child == CO->getTrueExpr() &&
-          provesReady(CO->getCond(), true, Future, Ctx))
-        return true;
-      if (Child == CO->getFalseExpr() &&
-          provesReady(CO->getCond(), false, Future, Ctx))
+    if (std::optional<TwoWayBranch> Branch = twoWayBranchOf(Parent)) {
+      if ((Child == Branch->IfTrue &&
+           provesReady(Branch->Cond, true, Future, Ctx)) ||
+          (Child == Branch->IfFalse &&
+           provesReady(Branch->Cond, false, Future, Ctx)))
         return true;
     } else if (const auto *BO = dyn_cast<BinaryOperator>(Parent)) {
       if (BO->getOpcode() == BO_LAnd && Child == BO->getRHS() &&
@@ -397,6 +383,11 @@ SyncWaitCheck::SyncWaitCheck(StringRef Name, ClangTidyContext *Context)
     : AsyncApiUseCheck(Name, Context, ApiKind::SyncWait, "SyncWaitFunctions",
                        "user") {}
 
+void SyncWaitCheck::onStartOfTranslationUnit() {
+  AsyncApiUseCheck::onStartOfTranslationUnit();
+  Catalog.startTranslationUnit();
+}
+
 std::optional<ApiMatch> SyncWaitCheck::findApi(const Expr *E,
                                                const ExecutionSite &Site,
                                                const Stmt *Body,
@@ -508,7 +499,9 @@ void SyncWaitCheck::render(const AsyncApiUse &Use, const AsyncContext &AC) {
                             "synchronously for asynchronous work: it reaches "
                             "'%2', which %3")
         << plainQualifiedName(Use.Helper) << AC.describe()
-        << Use.Api.DisplayName << describeCategory(Use.Api.Entry->Category)
+        << Use.Api.DisplayName
+        << ApiCatalog::describeCategory(ApiKind::SyncWait,
+                                        Use.Api.Entry->Category)
         << Use.Call->getSourceRange();
     notePath(*this, *Use.Path, "waits", AC.Function->getASTContext());
     return;
@@ -523,8 +516,9 @@ void SyncWaitCheck::render(const AsyncApiUse &Use, const AsyncContext &AC) {
   {
     auto Diag = diag(beginOf(Use.Call), "sync-over-async: '%0' in %1 %2; %3")
                 << Use.Api.DisplayName << AC.describe()
-                << describeCategory(Use.Api.Entry->Category) << Advice
-                << Use.Call->getSourceRange();
+                << ApiCatalog::describeCategory(ApiKind::SyncWait,
+                                                Use.Api.Entry->Category)
+                << Advice << Use.Call->getSourceRange();
     if (Use.Rewrite)
       Diag << *Use.Rewrite;
   }

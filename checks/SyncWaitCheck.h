@@ -18,6 +18,7 @@ public:
   SyncWaitCheck(StringRef Name, ClangTidyContext *Context);
 
 private:
+  void onStartOfTranslationUnit() override;
   /// The catalog's sync wait behind \p Call, unless the code shows it
   /// cannot wait (a poll, a ready future, a deferred std::async).
   std::optional<ApiMatch> findApi(const Expr *Call, const ExecutionSite &Site,

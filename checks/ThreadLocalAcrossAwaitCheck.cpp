@@ -189,7 +189,7 @@ private:
 
 ThreadLocalAcrossAwaitCheck::ThreadLocalAcrossAwaitCheck(
     StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : CoroutineCheck(Name, Context),
       RawSameThreadFrameworks(Options.get("SameThreadFrameworks", "")),
       RawAllowedAwaitables(Options.getLocalOrGlobal("AllowedAwaitables", "")),
       SameThreadFrameworks(parseNameSet(RawSameThreadFrameworks)),
@@ -329,72 +329,61 @@ std::vector<StaleUse> ThreadLocalAcrossAwaitCheck::findStaleUses(
   llvm::DenseSet<const CallExpr *> ErrnoWrites;
   std::vector<const CoroutineSuspendExpr *> Suspensions; // in source order
   bool ReadsErrno = false;
-  forEachExecutedStmt(AC, [&](const ExecutionSite &Site) {
-    if (Site.InvokedLambda)
-      return;
-    const Stmt *S = Site.S;
-    if (const auto *SE = dyn_cast<CoroutineSuspendExpr>(S)) {
-      Suspensions.push_back(SE);
-      return;
-    }
-    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-      for (const Decl *D : DS->decls()) {
-        const auto *VD = dyn_cast<VarDecl>(D);
-        if (!VD || !VD->hasLocalStorage())
-          continue;
-        const Expr *Init = VD->getInit();
-        QualType T = VD->getType();
-        ThreadBoundValue V{Kind::TlsReference, nullptr, nullptr, "", ""};
-        V.Var = VD;
-        if (Init && (T->isReferenceType() || T->isPointerType())) {
-          const Expr *Target = stripWrappers(Init);
-          if (const auto *UO = dyn_cast<UnaryOperator>(Target);
-              T->isPointerType() && UO && UO->getOpcode() == UO_AddrOf)
-            Target = UO->getSubExpr();
-          else if (T->isPointerType() && !isa<CallExpr>(Target))
-            continue;
-          if (const VarDecl *TL = threadLocalTarget(Target)) {
-            V.ThreadLocal = TL;
-            V.Origin = "thread_local '" + TL->getName().str() + "'";
-            if (T->isReferenceType() && isPlainPath(Init) &&
-                !Init->getBeginLoc().isMacroID())
-              V.Reacquire =
-                  writtenText(stripWrappers(Init)->getSourceRange(), AST);
-            Values.push_back(V);
-          }
-          continue;
-        }
-        if (!Init)
-          continue;
-        if (threadStateCall(Init) == ThreadStateKind::Identity) {
-          V.K = Kind::ThreadId;
-          V.Origin = "'" +
-                     writtenText(stripWrappers(Init)->getSourceRange(), AST) +
-                     "'";
-          Values.push_back(V);
-          continue;
-        }
-        const Expr *Source = stripWrappers(Init);
-        if (const auto *CE = dyn_cast<CXXConstructExpr>(Source);
-            CE && CE->getNumArgs() == 1)
-          Source = stripWrappers(CE->getArg(0));
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(Source))
-          if (const VarDecl *TL = asThreadLocal(DRE->getDecl())) {
-            V.K = Kind::TlsCopy;
-            V.ThreadLocal = TL;
-            V.Origin = "thread_local '" + TL->getName().str() + "'";
-            Values.push_back(V);
-            continue;
-          }
-        if (std::string Guard = scopedThreadState(recordOf(T));
-            !Guard.empty() && !T->isReferenceType() && !T->isPointerType()) {
-          V.K = Kind::ScopedGuard;
-          V.Origin = Guard;
-          Values.push_back(V);
-        }
+  auto OnSuspension = [&](const CoroutineSuspendExpr *SE) {
+    Suspensions.push_back(SE);
+  };
+  auto OnLocal = [&](const VarDecl *VD) {
+    const Expr *Init = VD->getInit();
+    QualType T = VD->getType();
+    ThreadBoundValue V{Kind::TlsReference, nullptr, nullptr, "", ""};
+    V.Var = VD;
+    if (Init && (T->isReferenceType() || T->isPointerType())) {
+      const Expr *Target = stripWrappers(Init);
+      if (const auto *UO = dyn_cast<UnaryOperator>(Target);
+          T->isPointerType() && UO && UO->getOpcode() == UO_AddrOf)
+        Target = UO->getSubExpr();
+      else if (T->isPointerType() && !isa<CallExpr>(Target))
+        return;
+      if (const VarDecl *TL = threadLocalTarget(Target)) {
+        V.ThreadLocal = TL;
+        V.Origin = "thread_local '" + TL->getName().str() + "'";
+        if (T->isReferenceType() && isPlainPath(Init) &&
+            !Init->getBeginLoc().isMacroID())
+          V.Reacquire = writtenText(stripWrappers(Init)->getSourceRange(), AST);
+        Values.push_back(V);
       }
       return;
     }
+    if (!Init)
+      return;
+    if (threadStateCall(Init) == ThreadStateKind::Identity) {
+      V.K = Kind::ThreadId;
+      V.Origin =
+          "'" + writtenText(stripWrappers(Init)->getSourceRange(), AST) + "'";
+      Values.push_back(V);
+      return;
+    }
+    const Expr *Source = stripWrappers(Init);
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(Source);
+        CE && CE->getNumArgs() == 1)
+      Source = stripWrappers(CE->getArg(0));
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Source))
+      if (const VarDecl *TL = asThreadLocal(DRE->getDecl())) {
+        V.K = Kind::TlsCopy;
+        V.ThreadLocal = TL;
+        V.Origin = "thread_local '" + TL->getName().str() + "'";
+        Values.push_back(V);
+        return;
+      }
+    if (std::string Guard = scopedThreadState(recordOf(T));
+        !Guard.empty() && !T->isReferenceType() && !T->isPointerType()) {
+      V.K = Kind::ScopedGuard;
+      V.Origin = Guard;
+      Values.push_back(V);
+    }
+  };
+  prescanCoroutine(AC, OnSuspension, OnLocal, [&](const ExecutionSite &Site) {
+    const Stmt *S = Site.S;
     if (const auto *Call = dyn_cast<CallExpr>(S);
         Call && threadStateCall(Call) == ThreadStateKind::Errno)
       ReadsErrno = true;

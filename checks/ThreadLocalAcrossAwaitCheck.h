@@ -5,7 +5,7 @@
 #define COROLINT_CHECKS_THREADLOCALACROSSAWAITCHECK_H
 
 #include "AsyncContext.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "CoroutineCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSet.h"
@@ -54,7 +54,7 @@ struct StaleUse {
 ///
 /// For the user-facing documentation see
 /// docs/checks/coro-thread-local-across-await.md.
-class ThreadLocalAcrossAwaitCheck : public ClangTidyCheck {
+class ThreadLocalAcrossAwaitCheck : public CoroutineCheck {
 public:
   ThreadLocalAcrossAwaitCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
@@ -64,9 +64,6 @@ public:
     Reported.clear();
     ReturnsTls.clear();
     Guards.clear();
-  }
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
   }
 
 private:

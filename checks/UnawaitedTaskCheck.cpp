@@ -15,8 +15,6 @@ namespace clang::tidy::corolint {
 
 namespace {
 
-constexpr llvm::StringLiteral FunctionBinding = "function";
-
 // "task 'asio::awaitable' returned by 'read_header'".
 std::string describeValue(const Expr *Value, const TaskTypeInfo &Info) {
   const CXXRecordDecl *RD = recordOf(Value->getType());
@@ -43,7 +41,8 @@ bool needsParensUnderCoAwait(const Expr *E) {
 
 UnawaitedTaskCheck::UnawaitedTaskCheck(StringRef Name,
                                        ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), Types(readTypeModel(Options, *this, Name)),
+    : FunctionBodyCheck(Name, Context),
+      Types(readTypeModel(Options, *this, Name)),
       RawIgnoredTypes(Options.get("IgnoredTypes", "")) {
   for (const std::string &Type : parsePlainQualifiedNames(RawIgnoredTypes))
     IgnoredTypes.insert(Type);
@@ -54,16 +53,6 @@ void UnawaitedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "TaskTypes", Types.RawTaskTypes);
   Options.store(Opts, "FireAndForgetTypes", Types.RawFireAndForgetTypes);
   Options.store(Opts, "IgnoredTypes", RawIgnoredTypes);
-}
-
-void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
-  // A lazy task dropped in a plain function never runs either, so every
-  // function body of the project is walked, each statement once, in the
-  // innermost function that runs it.
-  Finder->addMatcher(functionDecl(isDefinition(), hasBody(stmt()),
-                                  unless(isExpansionInSystemHeader()))
-                         .bind(FunctionBinding),
-                     this);
 }
 
 std::optional<TaskTypeInfo>
@@ -81,12 +70,19 @@ UnawaitedTaskCheck::unawaitedTaskType(QualType T) const {
   return Info;
 }
 
-void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>(FunctionBinding);
+void UnawaitedTaskCheck::onStartOfTranslationUnit() {
+  Catalog.startTranslationUnit();
+  Types.startTranslationUnit();
+}
+
+// A lazy task dropped in a plain function never runs either, so every
+// function body of the project is walked, each statement once, in the
+// innermost function that runs it.
+void UnawaitedTaskCheck::checkDefinition(const FunctionDecl *FD,
+                                         ASTContext &Ctx) {
   // A framework's own primitives make and drop tasks by design.
-  if (!FD || ApiCatalog::isFrameworkImplementation(FD))
+  if (ApiCatalog::isFrameworkImplementation(FD))
     return;
-  ASTContext &Ctx = *Result.Context;
   auto Visit = [&](const ExecutionSite &Site) {
     // An immediately invoked lambda is walked as a function of its own.
     if (Site.S != Site.FullStmt || Site.InvokedLambda ||

@@ -5,7 +5,7 @@
 
 #include "ApiCatalog.h"
 #include "AsyncContext.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "CoroutineCheck.h"
 #include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::corolint {
@@ -33,17 +33,14 @@ struct UnawaitedTask {
 /// `co_await`.
 ///
 /// For the user-facing documentation see docs/checks/coro-unawaited-task.md.
-class UnawaitedTaskCheck : public ClangTidyCheck {
+class UnawaitedTaskCheck : public FunctionBodyCheck {
 public:
   UnawaitedTaskCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
+  void onStartOfTranslationUnit() override;
 
 private:
+  void checkDefinition(const FunctionDecl *FD, ASTContext &Ctx) override;
   std::optional<TaskTypeInfo> unawaitedTaskType(QualType T) const;
   std::optional<UnawaitedTask> findDropped(const DroppedValue &Dropped,
                                            const ExecutionSite &Site,

@@ -37,6 +37,7 @@ void AsyncApiUseCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, UserApisOption, RawUserApis);
   Options.store(Opts, "AllowedFunctions", RawAllowedFunctions);
   Options.store(Opts, "Interprocedural", Interprocedural);
+  Options.store(Opts, "ProjectIndex", IndexPath);
 }
 
 static constexpr llvm::StringLiteral IndexedFunction = "corolint-indexed";

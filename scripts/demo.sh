@@ -18,15 +18,30 @@ if ! "$root/scripts/build.sh" >"$build/build-output.log" 2>&1; then
   exit 1
 fi
 
-# The example's compiler flags (C++20, asio's coroutine support) come from
-# examples/kvstore/compile_flags.txt, found the way clang tools find it.
+# The example's compiler flags (C++20, asio's coroutine support) are
+# examples/kvstore/compile_flags.txt; --whole-program wants the compile
+# database a CMake build writes, so the demo writes one from them.
 cd "$root/examples/kvstore"
-echo "== $build/bin/corolint server.cpp replication.cpp   (in examples/kvstore)"
+db="$build/kvstore-db"
+mkdir -p "$db"
+{
+  echo "["
+  sep=""
+  for file in server.cpp replication.cpp snapshot.cpp; do
+    printf '%s{"directory": "%s", "file": "%s", "arguments": ["clang++-22"' \
+      "$sep" "$PWD" "$file"
+    while read -r flag; do printf ', "%s"' "$flag"; done <compile_flags.txt
+    printf ', "-c", "%s"]}\n' "$file"
+    sep=","
+  done
+  echo "]"
+} >"$db/compile_commands.json"
+echo "== $build/bin/corolint -p $db --whole-program   (in examples/kvstore)"
 echo
 status=0
 errors=$(mktemp)
 trap 'rm -f "$errors"' EXIT
-"$build/bin/corolint" server.cpp replication.cpp 2>"$errors" || status=$?
+"$build/bin/corolint" -p "$db" --whole-program 2>"$errors" || status=$?
 echo
 case $status in
 0) echo "demo.sh: corolint found nothing (unexpected: the example has defects)" ;;

@@ -3,12 +3,13 @@
 //   kvstore <config-file>
 //
 // Clients speak a line protocol on `port`: GET <key>, SET <key> <value>,
-// DEL <key>, RELOAD. Operators query counters on `admin_port` (stats,
-// version, quit). Counters are pushed to a statsd-style collector over UDP and
-// appended to a local file. Writes are replicated to `replica_host` from a
-// thread of their own.
+// DEL <key>, RELOAD, SNAPSHOT (snapshot.cpp). Operators query counters on
+// `admin_port` (stats, version, quit). Counters are pushed to a statsd-style
+// collector over UDP and appended to a local file. Writes are replicated to
+// `replica_host` from a thread of their own.
 #include "config.h"
 #include "replication.h"
+#include "snapshot.h"
 #include "store.h"
 
 #include <asio.hpp>
@@ -78,6 +79,9 @@ awaitable<void> client_session(tcp::socket socket, Store &store,
         applied += fresh.apply(setting);
       config = fresh;
       reply = "+OK " + std::to_string(applied) + " settings\n";
+    } else if (line == "SNAPSHOT") {
+      std::size_t bytes = save_snapshot(store, config.path + ".snapshot");
+      reply = "+OK " + std::to_string(bytes) + " bytes\n";
     } else {
       reply = execute(line, store);
     }

@@ -15,6 +15,11 @@ For each set of files:
   cache   a cold run into an empty cache against --no-cache (target: costs
           <= 2%), and an unchanged rerun against the cold run (target
           <= 5%), median over N
+  index   the project index over a compile database of the set, CPU time
+          (user+sys) against the analysis of the set: `corolint index`
+          (target <= 1.0), the analysis reading the index with --index
+          (target: adds < 2%), and --whole-program; median over N
+          (--only-index runs this row alone)
 
 Sets: asio = asio 1.22's C++20 coroutine examples and examples/kvstore
 (9 files); boost = the same asio examples rewritten to Boost.Asio 1.81
@@ -22,6 +27,7 @@ Sets: asio = asio 1.22's C++20 coroutine examples and examples/kvstore
 """
 import argparse
 import glob
+import json
 import os
 import re
 import shutil
@@ -67,6 +73,45 @@ def boost_set(work):
             f.write(text)
         files.append(target)
     return files
+
+
+def cpu_seconds(command, cwd=None):
+    """User + system CPU seconds of one process."""
+    proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        sys.exit("bench: %s exited %d" % (" ".join(command), code))
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_index(name, files, flags, corolint, runs, work):
+    """The project index's costs, on a compile database of the set."""
+    db = tempfile.mkdtemp(dir=work)
+    with open(os.path.join(db, "compile_commands.json"), "w") as out:
+        json.dump([{"directory": os.path.dirname(f), "file": f,
+                    "arguments": ["clang++-22"] + flags + ["-c", f]}
+                   for f in files], out)
+    index = os.path.join(db, "corolint.index")
+    base = [corolint, "--no-cache", "-j1", "-p", db]
+    build, read, whole = [], [], []
+    for _ in range(runs):
+        if os.path.exists(index):
+            os.remove(index)
+        analysis = cpu_seconds(base)
+        build.append(cpu_seconds([corolint, "index", "-j1", "--quiet",
+                                  "-p", db, "-o", index]) / analysis)
+        read.append(cpu_seconds(base + ["--index", index]) / analysis - 1)
+        whole.append(cpu_seconds(base + ["--whole-program"]) / analysis)
+    print("index  (%s, CPU) building it: %.3f of the analysis (%s); "
+          "reading it adds %+.1f%% (%s); --whole-program: %.3f of the "
+          "analysis (%s)" %
+          (name, statistics.median(build),
+           " ".join("%.3f" % x for x in build),
+           100 * statistics.median(read),
+           " ".join("%+.1f%%" % (100 * x) for x in read),
+           statistics.median(whole), " ".join("%.3f" % x for x in whole)))
 
 
 def run_set(name, files, flags, corolint, clangxx, runs, work):
@@ -134,6 +179,7 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--set", choices=["asio", "boost", "both"],
                         default="both")
+    parser.add_argument("--only-index", action="store_true")
     parser.add_argument("--build", default=os.environ.get(
         "BUILD_DIR", os.path.join(ROOT, "build")))
     args = parser.parse_args()
@@ -148,11 +194,16 @@ def main():
             files = sorted(glob.glob(os.path.join(EXAMPLES, "*.cpp"))) + [
                 os.path.join(ROOT, "examples/kvstore/server.cpp"),
                 os.path.join(ROOT, "examples/kvstore/replication.cpp")]
-            run_set("asio", files, ASIO_FLAGS, corolint, clangxx, args.runs,
-                    work)
+            if not args.only_index:
+                run_set("asio", files, ASIO_FLAGS, corolint, clangxx,
+                        args.runs, work)
+            run_index("asio", files, ASIO_FLAGS, corolint, args.runs, work)
         if args.set in ("boost", "both"):
-            run_set("boost", boost_set(work), BOOST_FLAGS, corolint, clangxx,
-                    args.runs, work)
+            boost = boost_set(work)
+            if not args.only_index:
+                run_set("boost", boost, BOOST_FLAGS, corolint, clangxx,
+                        args.runs, work)
+            run_index("boost", boost, BOOST_FLAGS, corolint, args.runs, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

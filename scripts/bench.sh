@@ -8,7 +8,8 @@
 #   scripts/bench.sh --targets [--runs N] [--set asio|boost|both]
 #
 # --targets measures docs/performance.md's targets (paired wall-time ratio,
-# peak memory, -j2 scaling, the result cache): scripts/bench-targets.py.
+# peak memory, -j2 scaling, the result cache, the project index):
+# scripts/bench-targets.py (--only-index: the index row alone).
 #
 # Columns: clang = clang++-22 -fsyntax-only; parse = corolint with every
 # check disabled (driver + parse + AST); corolint = the default coro-* checks.

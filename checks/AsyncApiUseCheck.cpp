@@ -47,10 +47,10 @@ void AsyncApiUseCheck::registerMatchers(MatchFinder *Finder) {
   // Only while the driver builds an index: every function defined outside
   // the system headers.
   if (IndexRecorder::current() && Interprocedural)
-    Finder->addMatcher(functionDecl(isDefinition(),
-                                    unless(isExpansionInSystemHeader()))
-                           .bind(IndexedFunction),
-                       this);
+    Finder->addMatcher(
+        functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
+            .bind(IndexedFunction),
+        this);
 }
 
 void AsyncApiUseCheck::onStartOfTranslationUnit() {
@@ -104,8 +104,8 @@ void AsyncApiUseCheck::recordIndex(IndexRecorder &Recorder) {
             static_cast<const Stmt *>(S.Call)->getBeginLoc());
         Step.Line = SM.getExpansionLineNumber(Loc);
         Step.Column = SM.getExpansionColumnNumber(Loc);
-        if (SM.getFileID(Loc) != SM.getFileID(SM.getExpansionLoc(
-                                     FD->getLocation())))
+        if (SM.getFileID(Loc) !=
+            SM.getFileID(SM.getExpansionLoc(FD->getLocation())))
           Step.File = SM.getFilename(Loc).str();
         Step.Conditional = S.Conditional;
         if (S.Api) {
@@ -129,8 +129,7 @@ void AsyncApiUseCheck::recordIndex(IndexRecorder &Recorder) {
 
 std::optional<ReachedApi>
 AsyncApiUseCheck::reachedElsewhere(const FunctionDecl *Callee) const {
-  const IndexedReach *Reach =
-      Index->reach(usrOf(Callee), summaryKindOf(Kind));
+  const IndexedReach *Reach = Index->reach(usrOf(Callee), summaryKindOf(Kind));
   if (!Reach)
     return std::nullopt;
   // An API the configuration no longer names is no finding.
@@ -148,8 +147,7 @@ AsyncApiUseCheck::reachedElsewhere(const FunctionDecl *Callee) const {
 }
 
 void AsyncApiUseCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *FD =
-          Result.Nodes.getNodeAs<FunctionDecl>(IndexedFunction)) {
+  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>(IndexedFunction)) {
     Context = Result.Context;
     const auto *MD = dyn_cast<CXXMethodDecl>(FD);
     if (!FD->isDependentContext() && !FD->isTemplateInstantiation() &&

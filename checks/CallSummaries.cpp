@@ -152,9 +152,7 @@ void CallSummaries::solve(const FunctionDecl *FD, ASTContext &Ctx,
         Next.push_back(S.Callee);
     return Next;
   };
-  auto IsSolved = [&](const FunctionDecl *Node) {
-    return Solved.lookup(Node);
-  };
+  auto IsSolved = [&](const FunctionDecl *Node) { return Solved.lookup(Node); };
   forEachComponentBottomUp(
       FD, Successors, IsSolved,
       [&](llvm::ArrayRef<const FunctionDecl *> Component) {
@@ -182,8 +180,8 @@ const ReachedApi *CallSummaries::reachedFrom(const FunctionDecl *FD,
                                              OpaqueCall Opaque) {
   FD = FD->getDefinition() ? FD->getDefinition() : FD;
   if (!isSummarised(FD, Ctx.getSourceManager())) {
-    if (FD->hasBody() || Ctx.getSourceManager().isInSystemHeader(
-                             FD->getLocation()))
+    if (FD->hasBody() ||
+        Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
       return nullptr;
     return current(FD);
   }
@@ -192,12 +190,11 @@ const ReachedApi *CallSummaries::reachedFrom(const FunctionDecl *FD,
 }
 
 llvm::SmallVector<CallSummaries::StepView, 4>
-CallSummaries::stepsFor(const FunctionDecl *FD, ASTContext &Ctx,
-                        ApiFinder Find, OpaqueCall Opaque) {
+CallSummaries::stepsFor(const FunctionDecl *FD, ASTContext &Ctx, ApiFinder Find,
+                        OpaqueCall Opaque) {
   llvm::SmallVector<StepView, 4> Out;
   for (const Step &S : stepsOf(FD, Ctx, Find, Opaque))
-    Out.push_back({S.Call, S.Conditional, S.Api ? &*S.Api : nullptr,
-                   S.Callee});
+    Out.push_back({S.Call, S.Conditional, S.Api ? &*S.Api : nullptr, S.Callee});
   return Out;
 }
 
@@ -216,8 +213,7 @@ std::optional<ReachedApi> CallSummaries::reachedIn(const Stmt *Body,
 /// The location of \p Step in its file, which this translation unit may
 /// not have read yet; invalid if the file is gone.
 static SourceLocation locationOf(const RemoteStep &Step, SourceManager &SM) {
-  llvm::Expected<FileEntryRef> File =
-      SM.getFileManager().getFileRef(Step.File);
+  llvm::Expected<FileEntryRef> File = SM.getFileManager().getFileRef(Step.File);
   if (!File) {
     llvm::consumeError(File.takeError());
     return {};

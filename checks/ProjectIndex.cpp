@@ -97,7 +97,8 @@ ProjectIndex::ProjectIndex(std::vector<IndexedUnit> InUnits)
       std::vector<const IndexedFunction *> &Defs = Functions[F.Usr];
       // A header's inline function is recorded by every unit including
       // it: one definition, however many copies.
-      if (llvm::none_of(Defs, [&](const IndexedFunction *D) { return *D == F; }))
+      if (llvm::none_of(Defs,
+                        [&](const IndexedFunction *D) { return *D == F; }))
         Defs.push_back(&F);
     }
   }
@@ -139,8 +140,8 @@ void ProjectIndex::solve(SummaryKind Kind) {
     for (const IndexedFunction *F : Functions.find(Usrs[Id])->second)
       for (const IndexedStep &S : F->steps(Kind))
         if (!S.Api && !S.Callee.empty())
-          if (auto It = Ids.find(S.Callee); It != Ids.end() &&
-                                            Followed(It->second))
+          if (auto It = Ids.find(S.Callee);
+              It != Ids.end() && Followed(It->second))
             Next.push_back(It->second);
     return Next;
   };
@@ -227,7 +228,7 @@ void ProjectIndex::solve(SummaryKind Kind) {
       Reaches[{Usrs[Id].str(), Kind}] = std::move(*Current[Id]);
 }
 
-std::string ProjectIndex::staleInput() const {
+std::string ProjectIndex::staleInputOf(llvm::ArrayRef<IndexedUnit> Units) {
   llvm::StringMap<std::pair<uint64_t, uint64_t>> Seen;
   for (const IndexedUnit &U : Units)
     for (const IndexedInput &In : U.Inputs) {
@@ -249,7 +250,9 @@ std::string ProjectIndex::staleInput() const {
 
 // ---- The file.
 
-static std::string hex(uint64_t Value) { return llvm::utohexstr(Value, true, 16); }
+static std::string hex(uint64_t Value) {
+  return llvm::utohexstr(Value, true, 16);
+}
 
 static void writeSteps(llvm::json::OStream &J, llvm::StringRef Key,
                        const std::vector<IndexedStep> &Steps) {
@@ -285,8 +288,8 @@ std::string ProjectIndex::text() const {
     llvm::json::OStream J(OS);
     Write(J);
   };
-  OS << "{\"format\": \"corolint-index\", \"version\": "
-     << ProjectIndexVersion << ", \"units\": [";
+  OS << "{\"format\": \"corolint-index\", \"version\": " << ProjectIndexVersion
+     << ", \"units\": [";
   for (size_t U = 0; U < Units.size(); ++U) {
     const IndexedUnit &Unit = Units[U];
     OS << (U ? ",\n" : "\n") << "{\"file\": ";
@@ -434,18 +437,20 @@ llvm::Expected<std::unique_ptr<ProjectIndex>>
 ProjectIndex::read(llvm::StringRef Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buffer)
-    return llvm::createStringError(Path + ": cannot read the index: " +
-                                   Buffer.getError().message());
+    return llvm::createStringError(
+        Path + ": cannot read the index: " + Buffer.getError().message());
   llvm::Expected<llvm::json::Value> Parsed =
       llvm::json::parse((*Buffer)->getBuffer());
   if (!Parsed)
-    return llvm::createStringError(Path + ": not a corolint index: " +
-                                   llvm::toString(Parsed.takeError()));
+    return llvm::createStringError(
+        Path + ": not a corolint index: " + llvm::toString(Parsed.takeError()));
   IndexParser Parser(Path);
   llvm::Expected<std::vector<IndexedUnit>> Units = Parser.parse(*Parsed);
   if (!Units)
     return Units.takeError();
-  return std::make_unique<ProjectIndex>(std::move(*Units));
+  auto Index = std::make_unique<ProjectIndex>(std::move(*Units));
+  Index->ContentHash = llvm::xxh3_64bits((*Buffer)->getBuffer());
+  return Index;
 }
 
 llvm::Expected<std::shared_ptr<const ProjectIndex>>
@@ -461,8 +466,8 @@ ProjectIndex::shared(llvm::StringRef Path) {
   static llvm::StringMap<Entry> Cache;
   llvm::sys::fs::file_status Status;
   if (std::error_code EC = llvm::sys::fs::status(Path, Status))
-    return llvm::createStringError(Path + ": cannot read the index: " +
-                                   EC.message());
+    return llvm::createStringError(Path +
+                                   ": cannot read the index: " + EC.message());
   std::lock_guard<std::mutex> Guard(Lock);
   auto It = Cache.find(Path);
   if (It != Cache.end() &&

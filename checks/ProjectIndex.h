@@ -59,10 +59,9 @@ struct IndexedStep {
   std::string Callee; ///< USR, when not an API.
   std::string CalleeName;
   bool operator==(const IndexedStep &O) const {
-    return std::tie(Line, Column, File, Conditional, Api, Callee,
-                    CalleeName) == std::tie(O.Line, O.Column, O.File,
-                                            O.Conditional, O.Api, O.Callee,
-                                            O.CalleeName);
+    return std::tie(Line, Column, File, Conditional, Api, Callee, CalleeName) ==
+           std::tie(O.Line, O.Column, O.File, O.Conditional, O.Api, O.Callee,
+                    O.CalleeName);
   }
 };
 
@@ -151,12 +150,18 @@ public:
   /// The first input of any unit whose contents on disk differ from what
   /// the unit read, as "path changed" (or "path is gone"); empty when the
   /// index is current.
-  std::string staleInput() const;
+  std::string staleInput() const { return staleInputOf(Units); }
+  static std::string staleInputOf(llvm::ArrayRef<IndexedUnit> Units);
+
+  /// xxh3_64 of the file the index was read from (0 when built in memory):
+  /// what the result cache keys on.
+  uint64_t contentHash() const { return ContentHash; }
 
 private:
   void solve(SummaryKind Kind);
 
   std::vector<IndexedUnit> Units;
+  uint64_t ContentHash = 0;
   /// Every definition of each USR (two build configurations of one file
   /// define a function twice), in the units' order.
   llvm::StringMap<std::vector<const IndexedFunction *>> Functions;

@@ -66,7 +66,8 @@ public:
       // A header found through `/usr/lib/gcc/.../12/../../../../include`
       // keeps a name relative to nothing the driver knows: the dependency
       // list needs the path the file system opened.
-      llvm::StringRef Opened = Content.OrigEntry->getFileEntry().tryGetRealPathName();
+      llvm::StringRef Opened =
+          Content.OrigEntry->getFileEntry().tryGetRealPathName();
       if (auto [It, New] = Read.try_emplace(Opened.empty() ? Name : Opened);
           New)
         It->second = {Buffer->getBufferSize(),
@@ -417,9 +418,9 @@ FileResult analyseFile(const std::string &File,
       clang::tidy::corolint::ScopedIndexRecorder Installed(Recorder);
       Result = analyseOnThisThread(File, Settings);
     }
-    std::string Key = ResultCache::keyFor(File, *Settings.Compilations,
-                                          *Settings.Configuration,
-                                          *Settings.Options);
+    std::string Key =
+        ResultCache::keyFor(File, *Settings.Compilations,
+                            *Settings.Configuration, *Settings.Options);
     std::vector<std::vector<clang::tidy::corolint::IndexedFunction>> Units =
         Recorder.take();
     Result.ExternalCalls = Recorder.externalCalls();

@@ -10,9 +10,9 @@
 
 #include "Config.h"
 #include "Finding.h"
+#include "ProjectIndex.h"
 #include "ResultCache.h"
 #include "SourceFiles.h"
-#include "ProjectIndex.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include <set>
 #include <string>

@@ -329,8 +329,8 @@ llvm::Expected<Command> parseCommandLine(int Argc, const char **Argv) {
   if (!BuildIndex && IndexOutput.getNumOccurrences())
     return llvm::createStringError(
         "-o names the output of 'corolint index'; for a report use --output");
-  if (BuildIndex && (Fix || Diff || !ExportFixes.empty() ||
-                     !Baseline.empty() || !WriteBaseline.empty()))
+  if (BuildIndex && (Fix || Diff || !ExportFixes.empty() || !Baseline.empty() ||
+                     !WriteBaseline.empty()))
     return llvm::createStringError(
         "index: --fix, --diff, --export-fixes and baselines are for analyses");
   if (Progress.getNumOccurrences())

@@ -572,8 +572,8 @@ int runAnalysis(const DriverOptions &Options) {
   // --index: an index that does not describe the files as they are now
   // would explain findings with code that no longer exists.
   if (!Options.ProjectIndexFile.empty()) {
-    auto Index = clang::tidy::corolint::ProjectIndex::shared(
-        Options.ProjectIndexFile);
+    auto Index =
+        clang::tidy::corolint::ProjectIndex::shared(Options.ProjectIndexFile);
     if (!Index) {
       reportError(llvm::toString(Index.takeError()));
       return ExitError;
@@ -600,23 +600,27 @@ int runAnalysis(const DriverOptions &Options) {
 
   // Analysis: one ClangTidyContext per file, results kept in input order.
   SourceFiles Sources;
-  AnalysisSettings Settings{
-      In->Compilations.get(),       &*Cfg,    &Sources,
-      Options.AllowCompilerPlugins, &Options, Profile ? Profile->prefix() : "",
-      *Cache ? &**Cache : nullptr, Options.BuildIndex || Options.WholeProgram};
+  AnalysisSettings Settings{In->Compilations.get(),
+                            &*Cfg,
+                            &Sources,
+                            Options.AllowCompilerPlugins,
+                            &Options,
+                            Profile ? Profile->prefix() : "",
+                            *Cache ? &**Cache : nullptr,
+                            Options.BuildIndex || Options.WholeProgram};
   std::vector<FileResult> Results(In->Files.size());
   std::vector<bool> Reused(In->Files.size(), false);
   if (OldIndex)
     for (size_t I = 0; I < In->Files.size(); ++I) {
-      std::string Key = ResultCache::keyFor(In->Files[I], *In->Compilations,
-                                            *Cfg, Options);
+      std::string Key =
+          ResultCache::keyFor(In->Files[I], *In->Compilations, *Cfg, Options);
       std::vector<clang::tidy::corolint::IndexedUnit> Kept;
       for (const auto &Unit : OldIndex->units())
         if (Unit.File == In->Files[I] &&
             llvm::StringRef(Unit.Command).starts_with(Key + "/"))
           Kept.push_back(Unit);
       if (Kept.empty() ||
-          !clang::tidy::corolint::ProjectIndex(Kept).staleInput().empty())
+          !clang::tidy::corolint::ProjectIndex::staleInputOf(Kept).empty())
         continue;
       Results[I].File = In->Files[I];
       Results[I].IndexUnits = std::move(Kept);

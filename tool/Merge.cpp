@@ -5,9 +5,9 @@
 #include "Driver.h"
 #include "JsonInput.h"
 #include "JsonOutput.h"
+#include "ProjectIndex.h"
 #include "SarifOutput.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "ProjectIndex.h"
 #include <fmt/format.h>
 #include <set>
 

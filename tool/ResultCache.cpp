@@ -4,6 +4,7 @@
 #include "Analysis.h"
 #include "AtomicWrite.h"
 #include "Config.h"
+#include "ProjectIndex.h"
 #include "SourceFiles.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "llvm/ADT/StringExtras.h"
@@ -288,8 +289,7 @@ ResultCache::open(const DriverOptions &Options) {
 std::string
 ResultCache::keyFor(const std::string &File,
                     const clang::tooling::CompilationDatabase &Compilations,
-                    const Config &Configuration,
-                    const DriverOptions &Options) {
+                    const Config &Configuration, const DriverOptions &Options) {
   // Fields are separated by a byte no path, flag or YAML text contains.
   std::string Material;
   auto Add = [&Material](llvm::StringRef Field) {
@@ -325,11 +325,16 @@ ResultCache::keyFor(const std::string &File,
       Configuration.makeProvider()->getOptions(File)));
   // A project index changes what the checks find through other files:
   // its contents, not only its name, are part of the key.
+  // Read once per process (ProjectIndex::shared), not once per file.
   if (!Options.ProjectIndexFile.empty()) {
-    auto Index = llvm::MemoryBuffer::getFile(Options.ProjectIndexFile);
-    Add(Index ? fmt::format("{:016x}",
-                            llvm::xxh3_64bits((*Index)->getBuffer()))
-              : std::string("no index"));
+    auto Index =
+        clang::tidy::corolint::ProjectIndex::shared(Options.ProjectIndexFile);
+    if (Index) {
+      Add(fmt::format("{:016x}", (*Index)->contentHash()));
+    } else {
+      llvm::consumeError(Index.takeError());
+      Add("no index");
+    }
   }
   llvm::XXH128_hash_t Key =
       llvm::xxh3_128bits(llvm::arrayRefFromStringRef(Material));

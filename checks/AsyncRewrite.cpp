@@ -54,9 +54,13 @@ std::optional<std::string> expandPlaceholders(
   return Out;
 }
 
-std::optional<std::string> expandRewrite(llvm::StringRef Template,
-                                         const Expr *Call, Framework Fw,
-                                         const ASTContext &Ctx) {
+std::optional<std::string>
+expandRewrite(llvm::StringRef Template, const Expr *Call, Framework Fw,
+              const ASTContext &Ctx,
+              llvm::function_ref<std::string(const Expr *)> TextOf) {
+  auto Spell = [&](const Expr *E) {
+    return TextOf ? TextOf(E) : spelledText(E, Ctx);
+  };
   const auto *CE = dyn_cast<CallExpr>(Call);
   if (!CE)
     return std::nullopt;
@@ -68,7 +72,7 @@ std::optional<std::string> expandRewrite(llvm::StringRef Template,
     const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens());
     if (!ME || ME->isImplicitAccess())
       return std::nullopt;
-    Recv = spelledText(ME->getBase(), Ctx);
+    Recv = Spell(ME->getBase());
     if (Recv.empty())
       return std::nullopt;
     Recv += ME->isArrow() ? "->" : ".";
@@ -82,7 +86,7 @@ std::optional<std::string> expandRewrite(llvm::StringRef Template,
     const Expr *Arg = CE->getArg(I);
     if (isa<CXXDefaultArgExpr>(Arg))
       break;
-    std::string Text = spelledText(Arg, Ctx);
+    std::string Text = Spell(Arg);
     if (Text.empty())
       return std::nullopt;
     if (I + 1 == N && Callee && I < Callee->getNumParams() &&

@@ -28,9 +28,12 @@ std::optional<std::string> expandPlaceholders(
 /// Expands \p Template (see ApiCatalog.def) for \p Call in a coroutine of
 /// framework \p Fw. Returns nullopt when the template does not fit the call
 /// (macro arguments, an implicit object, a missing asio namespace).
-std::optional<std::string> expandRewrite(llvm::StringRef Template,
-                                         const Expr *Call, Framework Fw,
-                                         const ASTContext &Ctx);
+/// \p TextOf, when given, spells the object and the arguments instead of
+/// their source text (the migration engine rewrites calls inside them).
+std::optional<std::string>
+expandRewrite(llvm::StringRef Template, const Expr *Call, Framework Fw,
+              const ASTContext &Ctx,
+              llvm::function_ref<std::string(const Expr *)> TextOf = nullptr);
 
 /// Whether asio's default `use_awaitable` token works in \p Ctx: an
 /// asio::awaitable coroutine on the default any_io_executor.

@@ -1,6 +1,7 @@
 //===--- Analysis.cpp - Running the checks on one file --------------------===//
 
 #include "Analysis.h"
+#include "Migration.h"
 #include "AtomicWrite.h"
 #include "CompileCommandSanitizer.h"
 #include "clang-tidy/ClangTidy.h"
@@ -143,6 +144,9 @@ private:
           Factory.ConsumerFactory.createASTConsumer(Compiler, File));
       Consumers.push_back(std::make_unique<FunctionCollector>(
           Factory.Functions, Factory.Parsed, Factory.Read));
+      if (auto *Migration =
+              clang::tidy::corolint::MigrationRecorder::current())
+        Consumers.push_back(Migration->consumer());
       return std::make_unique<clang::MultiplexConsumer>(std::move(Consumers));
     }
 
@@ -391,7 +395,12 @@ FileResult analyseOnThisThread(const std::string &File,
 FileResult analyseFile(const std::string &File,
                        const AnalysisSettings &Settings) {
   std::string CacheKey;
-  const ResultCache *Cache = Settings.RecordIndex ? nullptr : Settings.Cache;
+  // Neither an index nor a migration's facts are kept in the cache.
+  const ResultCache *Cache =
+      Settings.RecordIndex ||
+              clang::tidy::corolint::MigrationRecorder::current()
+          ? nullptr
+          : Settings.Cache;
   if (Cache) {
     CacheKey = ResultCache::keyFor(File, *Settings.Compilations,
                                    *Settings.Configuration, *Settings.Options);

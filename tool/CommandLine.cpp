@@ -148,6 +148,31 @@ cl::opt<std::string>
                          "existing one is updated: only files whose inputs "
                          "changed are analysed again)"),
                 cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> MigratePlan(
+    "plan",
+    cl::desc("corolint migrate: print which functions become coroutines, "
+             "why, and what stops the climb (the default without --diff, "
+             "--fix or --export-fixes)"),
+    cl::cat(Category));
+cl::opt<std::string> MigrateTarget(
+    "to", cl::desc("corolint migrate: the framework to migrate to: asio "
+                   "(default) or boost-asio"),
+    cl::value_desc("framework"), cl::init("asio"), cl::cat(Category));
+cl::list<std::string> MigrateRoots(
+    "root",
+    cl::desc("corolint migrate: a function where the climb stops, as main "
+             "(qualified name; repeatable)"),
+    cl::value_desc("function"), cl::cat(Category));
+cl::opt<bool> MigrateKeepSync(
+    "keep-sync",
+    cl::desc("corolint migrate: keep the synchronous functions and add "
+             "coroutine twins beside them"),
+    cl::cat(Category));
+cl::opt<std::string> MigrateTwinPrefix(
+    "twin-prefix",
+    cl::desc("corolint migrate: the prefix of the twins' and the bridged "
+             "roots' names (default: async_)"),
+    cl::value_desc("prefix"), cl::init("async_"), cl::cat(Category));
 cl::opt<bool> Progress("progress",
                        cl::desc("Show a progress bar (default: on a terminal)"),
                        cl::cat(Category));
@@ -225,6 +250,10 @@ llvm::Expected<Command> parseCommandLine(int Argc, const char **Argv) {
   bool BuildIndex = Args.size() > 1 && llvm::StringRef(Args[1]) == "index";
   if (BuildIndex)
     Args.erase(Args.begin() + 1);
+  // So is `corolint migrate`.
+  bool Migrate = Args.size() > 1 && llvm::StringRef(Args[1]) == "migrate";
+  if (Migrate)
+    Args.erase(Args.begin() + 1);
   std::optional<std::vector<std::string>> Fixed;
   for (size_t I = 1; I < Args.size(); ++I) {
     if (llvm::StringRef(Args[I]) != "--")
@@ -254,6 +283,8 @@ llvm::Expected<Command> parseCommandLine(int Argc, const char **Argv) {
           "  corolint [options] <file>... [-- <compiler args>]\n"
           "  corolint index [options] -o <index> <file>... [-- <compiler "
           "args>]\n"
+          "  corolint migrate [--plan|--diff|--fix] [options] -p <build-dir> "
+          "[<file>...]\n"
           "  corolint merge [--baseline] -o <out> <in>...\n",
           &ErrorStream)) {
     if (Errors.empty()) // Already printed.
@@ -323,6 +354,41 @@ llvm::Expected<Command> parseCommandLine(int Argc, const char **Argv) {
   if (WholeProgram && (BuildIndex || !ProjectIndexFile.empty()))
     return llvm::createStringError(
         "--whole-program builds its own index: drop --index or 'index'");
+  D.Migrate = Migrate;
+  D.MigratePlan = MigratePlan;
+  D.MigrateTarget = MigrateTarget;
+  D.MigrateRoots = MigrateRoots;
+  D.MigrateKeepSync = MigrateKeepSync;
+  D.MigrateTwinPrefix = MigrateTwinPrefix;
+  bool MigrateOptionGiven =
+      MigratePlan || MigrateTarget.getNumOccurrences() ||
+      MigrateRoots.getNumOccurrences() || MigrateKeepSync ||
+      MigrateTwinPrefix.getNumOccurrences();
+  if (!Migrate && MigrateOptionGiven)
+    return llvm::createStringError(
+        "--plan, --to, --root, --keep-sync and --twin-prefix are options of "
+        "'corolint migrate'");
+  if (Migrate) {
+    if (BuildIndex || WholeProgram || !ProjectIndexFile.empty() ||
+        !Baseline.empty() || !WriteBaseline.empty())
+      return llvm::createStringError(
+          "migrate: --index, --whole-program and baselines are for analyses "
+          "(migrate reads every file it is given)");
+    if (MigrateTarget != "asio" && MigrateTarget != "boost-asio")
+      return llvm::createStringError(
+          "migrate: --to=" + MigrateTarget +
+          ": the frameworks are asio and boost-asio");
+    if (MigratePlan && (Fix || Diff || !ExportFixes.empty()))
+      return llvm::createStringError(
+          "migrate: --plan prints the plan only; drop --fix, --diff and "
+          "--export-fixes");
+    if (MigrateTwinPrefix.empty() ||
+        !llvm::all_of(MigrateTwinPrefix, [](char C) {
+          return llvm::isAlnum(C) || C == '_';
+        }))
+      return llvm::createStringError(
+          "migrate: --twin-prefix must be a C++ identifier's start");
+  }
   D.IndexOutput = IndexOutput;
   if (BuildIndex && IndexOutput.empty())
     return llvm::createStringError("index: no output file (-o <index>)");

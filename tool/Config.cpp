@@ -236,6 +236,10 @@ llvm::Expected<Config> Config::create(const DriverOptions &Options) {
   // corolint index runs the checks whose finders record the index.
   if (Options.BuildIndex)
     C.Overrides.Checks = "-*,coro-blocking-call,coro-sync-wait";
+  // corolint migrate reads its own facts (checks/Migration.h); one check
+  // runs so that the pipeline's "no checks enabled" guard holds.
+  if (Options.Migrate)
+    C.Overrides.Checks = "-*,coro-blocking-call";
   // --index reaches every check that follows calls as the global option
   // the plugin and corolint-clangd read from .clang-tidy.
   if (!Options.ProjectIndexFile.empty())

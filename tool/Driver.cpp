@@ -19,6 +19,7 @@
 #include "JsonInput.h"
 #include "JsonOutput.h"
 #include "LineFilter.h"
+#include "Migrate.h"
 #include "Progress.h"
 #include "SarifOutput.h"
 #include "Sharding.h"
@@ -679,7 +680,15 @@ int runAnalysis(const DriverOptions &Options) {
                                   "cores; analysing {} files at a time\n",
                                   Options.Jobs, Cores, Cores);
   }
+  std::optional<clang::tidy::corolint::MigrationRecorder> Migration;
+  std::optional<clang::tidy::corolint::ScopedMigrationRecorder>
+      MigrationInstalled;
+  if (Options.Migrate) {
+    Migration.emplace(migrationOptions(Options));
+    MigrationInstalled.emplace(*Migration);
+  }
   AnalyseAll(Reused, Settings, true);
+  MigrationInstalled.reset();
   // --whole-program: the first pass recorded the index as it analysed; the
   // files whose async contexts reach a function another file defines, and
   // that the index says blocks or waits, are analysed again with it. Every
@@ -735,6 +744,22 @@ int runAnalysis(const DriverOptions &Options) {
     (*Cache)->prune();
   if (Options.BuildIndex)
     return writeIndex(Options, Results);
+  if (Options.Migrate) {
+    bool Errors = false;
+    for (const FileResult &R : Results)
+      if (!R.CompileErrors.empty() || !R.Failure.empty()) {
+        reportError(R.CompileErrors.empty()
+                        ? fmt::format("{}: {}", R.File, R.Failure)
+                        : compileErrorLine(R));
+        Errors = true;
+      }
+    if (Errors) {
+      llvm::errs() << "corolint: migrate: nothing planned or changed because "
+                      "of the errors above\n";
+      return ExitError;
+    }
+    return runMigration(Options, Migration->take(), Sources, Cwd);
+  }
 
   RunSummary Summary;
   Summary.FilesAnalysed = Results.size();

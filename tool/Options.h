@@ -90,6 +90,15 @@ struct DriverOptions {
   /// --whole-program: index the database's files while analysing them,
   /// then analyse again the files the index gives findings.
   bool WholeProgram = false;
+  /// `corolint migrate`: plan (and with --diff/--fix/--export-fixes,
+  /// write) the migration of the blocking call paths to coroutines
+  /// (docs/migrate.md) instead of reporting findings.
+  bool Migrate = false;
+  bool MigratePlan = false;
+  std::string MigrateTarget = "asio";
+  std::vector<std::string> MigrateRoots;
+  bool MigrateKeepSync = false;
+  std::string MigrateTwinPrefix = "async_";
 };
 
 struct MergeOptions {

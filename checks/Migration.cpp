@@ -896,6 +896,32 @@ MigrationUnit collectMigrationFacts(ASTContext &Ctx, const ApiCatalog &Catalog,
   for (auto &Entry : Collector.Functions)
     Unit.Functions.push_back(std::move(Entry.second));
   Unit.Escapes = std::move(Collector.Escapes);
+  // Every file on an include path to the umbrella header sees all of it.
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::StringRef Umbrella = Options.Target == Framework::BoostAsio
+                                 ? "boost/asio.hpp"
+                                 : "asio.hpp";
+  for (unsigned I = 0, N = SM.local_sloc_entry_size(); I < N; ++I) {
+    const SrcMgr::SLocEntry &Entry = SM.getLocalSLocEntry(I);
+    if (!Entry.isFile())
+      continue;
+    OptionalFileEntryRef File = Entry.getFile().getContentCache().OrigEntry;
+    if (!File || !(File->getName() == Umbrella ||
+                   File->getName().ends_with("/" + Umbrella.str())))
+      continue;
+    SourceLocation Includer = Entry.getFile().getIncludeLoc();
+    while (Includer.isValid()) {
+      FileID FID = SM.getFileID(Includer);
+      OptionalFileEntryRef Outer = SM.getFileEntryRefForID(FID);
+      if (!Outer)
+        break;
+      llvm::StringRef Real = Outer->getFileEntry().tryGetRealPathName();
+      if (!Unit.FilesWithFramework.insert((Real.empty() ? Outer->getName() : Real).str())
+               .second)
+        break;
+      Includer = SM.getIncludeLoc(FID);
+    }
+  }
   return Unit;
 }
 
@@ -963,6 +989,8 @@ public:
         merge(F);
       for (auto &[Usr, Where] : U.Escapes)
         Escapes.try_emplace(Usr, Where);
+      Plan.FilesWithFramework.insert(U.FilesWithFramework.begin(),
+                                     U.FilesWithFramework.end());
     }
     for (auto &[Usr, F] : Functions)
       for (const MigrationCall &C : F.Calls)
@@ -1002,8 +1030,9 @@ public:
   }
 
   bool callsConverting(const MigrationFunction &F) const {
+    // A call that cannot await (in a lambda) refuses the callee instead.
     return llvm::any_of(F.Calls, [&](const MigrationCall &C) {
-      return Converting.count(C.Callee) != 0;
+      return C.Blocker.empty() && Converting.count(C.Callee) != 0;
     });
   }
 
@@ -1254,12 +1283,15 @@ public:
           Plan.StaysBlocking.push_back({&F, &L});
       }
       for (const MigrationCall &C : F.Calls)
-        if (Converting.count(C.Callee)) {
-          P.Reasons.push_back(
+        if (Converting.count(C.Callee) && C.Blocker.empty()) {
+          std::string Reason =
               (C.Spawn ? "spawns '" : "awaits '") + C.CalleeName +
               "' (line " + std::to_string(C.Where.Line) + ")" +
-              (C.Spawn ? " with co_spawn instead of a detached thread" : ""));
-          P.Awaits.push_back(C.Callee);
+              (C.Spawn ? " with co_spawn instead of a detached thread" : "");
+          if (!llvm::is_contained(P.Reasons, Reason))
+            P.Reasons.push_back(std::move(Reason));
+          if (!llvm::is_contained(P.Awaits, C.Callee))
+            P.Awaits.push_back(C.Callee);
         }
       for (const MigrationNote &N : F.Notes)
         Plan.Notes.push_back({&F, N});
@@ -1274,6 +1306,10 @@ public:
             Plan.NoCounterpart.push_back({&F, &L});
     for (const std::string &Usr : Roots)
       Plan.Roots[Usr] = Describe(Functions[Usr]);
+    if (!Options.KeepSync)
+      for (const auto &[Usr, F] : Functions)
+        if (F.IsCoroutine && callsConverting(F))
+          Plan.AwaitingCoroutines[Usr] = Describe(F);
     llvm::sort(Plan.Refused, [](const RefusedFunction &A,
                                 const RefusedFunction &B) {
       return std::tie(A.Where.File, A.Where.Line, A.Facts->Name) <

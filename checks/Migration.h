@@ -137,6 +137,9 @@ struct MigrationUnit {
   std::vector<MigrationFunction> Functions;
   /// Functions whose address is taken, with where.
   std::vector<std::pair<std::string, MigrationSpan>> Escapes;
+  /// Files that include the target's umbrella header (asio.hpp), directly
+  /// or through other headers: they need no include added.
+  std::set<std::string> FilesWithFramework;
 };
 
 /// Options of a migration.
@@ -202,6 +205,8 @@ struct MigrationPlan {
   MigrationOptions Options;
   std::map<std::string, PlannedFunction> Converted; ///< By USR.
   std::map<std::string, PlannedFunction> Roots;     ///< Bridged roots.
+  /// Coroutines already, whose calls of converted functions are awaited.
+  std::map<std::string, PlannedFunction> AwaitingCoroutines;
   std::vector<RefusedFunction> Refused;
   /// Blocking calls left as they are in converted functions.
   std::vector<std::pair<const MigrationFunction *, const MigrationLeaf *>>
@@ -213,6 +218,7 @@ struct MigrationPlan {
   std::vector<std::pair<const MigrationFunction *, MigrationNote>> Notes;
   /// Why the facts cannot be one program (two definitions of a function).
   std::vector<std::string> Errors;
+  std::set<std::string> FilesWithFramework;
   /// The edits, non-overlapping, sorted per file.
   std::map<std::string, std::vector<MigrationEdit>> Edits;
 

@@ -70,6 +70,12 @@ public:
         OS << "\n";
         printFunction(Usr, 0);
       }
+    for (const auto &[Usr, P] : Plan.AwaitingCoroutines) {
+      OS << fmt::format("\n{} ({}): a coroutine already, awaits what "
+                        "becomes one\n",
+                        P.Facts->Name, where(P.Facts->Where, Cwd));
+      printReasons(P, 1, /*Expand=*/false);
+    }
     if (!Plan.Refused.empty()) {
       OS << "\nrefused (stays synchronous):\n";
       for (const RefusedFunction &R : Plan.Refused)
@@ -108,12 +114,14 @@ public:
   }
 
 private:
-  void printReasons(const PlannedFunction &P, unsigned Depth) {
+  void printReasons(const PlannedFunction &P, unsigned Depth,
+                    bool Expand = true) {
     std::string Indent(2 * Depth, ' ');
     for (const std::string &Reason : P.Reasons)
       OS << Indent << "- " << Reason << "\n";
-    for (const std::string &Callee : P.Awaits)
-      printFunction(Callee, Depth);
+    if (Expand)
+      for (const std::string &Callee : P.Awaits)
+        printFunction(Callee, Depth);
   }
 
   void printFunction(const std::string &Usr, unsigned Depth) {
@@ -194,7 +202,8 @@ editsAsFindings(const MigrationPlan &Plan, SourceFiles &Sources) {
           clang::tooling::Replacement(File, Offset, Length, Text)));
       F.Fixes.push_back(std::move(E));
     };
-    if (!HasInclude.match(Source->contents()))
+    if (!Plan.FilesWithFramework.count(File) &&
+        !HasInclude.match(Source->contents()))
       Add(includePosition(Source->contents(), Edits.front().Where.Offset), 0,
           "#include <" + Include + ">\n");
     for (const MigrationEdit &E : Edits)

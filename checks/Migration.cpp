@@ -1007,8 +1007,9 @@ public:
     if (F.Defined && Into.Defined && !(F.Definition == Into.Definition) &&
         Conflicts.insert(F.Usr).second)
       Plan.Errors.push_back(
-          "'" + F.Name + "' is defined in " + where(Into.Definition) +
-          " and in " + where(F.Definition) +
+          "'" + F.Name + "' is defined in " +
+          where(std::min(Into.Definition, F.Definition)) + " and in " +
+          where(std::max(Into.Definition, F.Definition)) +
           ": these are two programs; migrate each program's files on their "
           "own");
     std::vector<MigrationDeclaration> Declarations =
@@ -1098,6 +1099,17 @@ public:
       if (!Changed)
         break;
     }
+    // A function whose twin exists already (a second --keep-sync run) keeps
+    // it: the new twins await it, and nothing is added twice.
+    if (Options.KeepSync) {
+      std::set<std::string> Coroutines;
+      for (const auto &[Usr, F] : Functions)
+        if (F.IsCoroutine)
+          Coroutines.insert(F.Name);
+      for (const std::string &Usr : Converting)
+        if (Coroutines.count(twinName(Functions[Usr])))
+          Twinned.insert(Usr);
+    }
     // Roots with something to bridge; refused roots are reported. With
     // twins the trunk stays as it is.
     for (auto &[Usr, F] : Functions) {
@@ -1113,6 +1125,14 @@ public:
       }
       Roots.insert(Usr);
     }
+  }
+
+  std::string twinName(const MigrationFunction &F) const {
+    llvm::StringRef Scope = F.Name;
+    size_t Colons = Scope.rfind("::");
+    std::string Prefix =
+        Colons == llvm::StringRef::npos ? "" : Scope.take_front(Colons + 2).str();
+    return Prefix + Options.TwinPrefix + F.PlainName;
   }
 
   void remove(const MigrationFunction &F, std::string Why, MigrationSpan At) {
@@ -1222,6 +1242,8 @@ public:
   void edits() {
     for (const std::string &Usr : Converting) {
       const MigrationFunction &F = Functions[Usr];
+      if (Options.KeepSync && Twinned.count(Usr))
+        continue;
       if (Options.KeepSync) {
         MigrationSpan After = F.Definition;
         After.Offset += After.Length;
@@ -1298,7 +1320,8 @@ public:
       return P;
     };
     for (const std::string &Usr : Converting)
-      Plan.Converted[Usr] = Describe(Functions[Usr]);
+      if (!Twinned.count(Usr))
+        Plan.Converted[Usr] = Describe(Functions[Usr]);
     for (const auto &[Usr, F] : Functions)
       if (!Converting.count(Usr) && !Roots.count(Usr) && !F.IsCoroutine)
         for (const MigrationLeaf &L : F.Leaves)
@@ -1324,7 +1347,7 @@ public:
            std::vector<std::pair<const MigrationFunction *,
                                  const MigrationCall *>>>
       Callers;
-  std::set<std::string> Converting, Removed, Roots, Conflicts;
+  std::set<std::string> Converting, Removed, Roots, Conflicts, Twinned;
   MigrationPlan Plan;
 };
 

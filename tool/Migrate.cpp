@@ -64,12 +64,17 @@ public:
       printReasons(Root, 1);
     }
     // Converted functions no root reaches (called from coroutines, or
-    // twins) stand on their own.
+    // twins): the tops of the call graph first, so that it reads top-down;
+    // then what only a cycle reaches.
+    std::set<std::string> Awaited;
     for (const auto &[Usr, P] : Plan.Converted)
-      if (!Printed.count(Usr)) {
-        OS << "\n";
-        printFunction(Usr, 0);
-      }
+      Awaited.insert(P.Awaits.begin(), P.Awaits.end());
+    for (bool Tops : {true, false})
+      for (const auto &[Usr, P] : Plan.Converted)
+        if (!Printed.count(Usr) && (!Tops || !Awaited.count(Usr))) {
+          OS << "\n";
+          printFunction(Usr, 0);
+        }
     for (const auto &[Usr, P] : Plan.AwaitingCoroutines) {
       OS << fmt::format("\n{} ({}): a coroutine already, awaits what "
                         "becomes one\n",

@@ -158,15 +158,18 @@ int add(int a, int b)
 
 // The plan lists the converted functions by name; mutual recursion is one
 // tree, each function once.
+// PLAN: Session::twice ({{.*}}): becomes a coroutine
+// PLAN-NEXT:   - awaits 'Session::next' (line {{[0-9]+}})
+// PLAN-NEXT:   Session::next ({{.*}}): becomes a coroutine
+// PLAN-NEXT:     - awaits 'read_header'
+// PLAN-NEXT:     read_header ({{.*}}): becomes a coroutine
+// PLAN-NEXT:       - 'asio::read' (line {{[0-9]+}}) becomes its awaitable form
 // PLAN: ping ({{.*}}climb.cpp:{{[0-9]+}}): becomes a coroutine
 // PLAN-NEXT:   - awaits 'pong'
 // PLAN-NEXT:   pong ({{.*}}): becomes a coroutine
 // PLAN-NEXT:     - 'asio::write' (line {{[0-9]+}}) becomes its awaitable form
 // PLAN-NEXT:     - awaits 'ping'
 // PLAN-NEXT:     ping (see above)
-// PLAN: Session::twice ({{.*}}): becomes a coroutine
-// PLAN-NEXT:   - awaits 'Session::next'
-// PLAN-NEXT:   Session::next (see above)
 // PLAN: existing ({{.*}}): a coroutine already, awaits what becomes one
 // PLAN-NEXT:   - awaits 'read_header'
 // PLAN: refused (stays synchronous):

@@ -432,6 +432,7 @@ public:
           MigrationLeaf Leaf;
           Leaf.Api = Api->Name;
           Leaf.Spelled = Api->DisplayName;
+          Leaf.Category = Api->Entry->Category;
           if (auto Where =
                   pointSpan(SM.getExpansionLoc(Construct->getBeginLoc())))
             Leaf.Where = *Where;
@@ -525,6 +526,7 @@ public:
     MigrationLeaf Leaf;
     Leaf.Api = Api.Name;
     Leaf.Spelled = Api.DisplayName;
+    Leaf.Category = Api.Entry->Category;
     auto Where = tokenSpan(Call->getSourceRange());
     if (!Where) {
       if (auto Point = pointSpan(SM.getExpansionLoc(Call->getBeginLoc())))
@@ -719,6 +721,13 @@ public:
         F.BodyClose = *S;
       F.RootFallsOffEnd =
           Compound->body_empty() || !isa<ReturnStmt>(Compound->body_back());
+      SourceLocation Open = Compound->getLBracLoc();
+      if (Open.isFileID()) {
+        auto [FID, Offset] = SM.getDecomposedLoc(Open);
+        llvm::StringRef Before = SM.getBufferData(FID).take_front(Offset);
+        Before = Before.substr(Before.rfind('\n') + 1);
+        F.BraceOnOwnLine = Before.trim().empty();
+      }
     }
     if (F.Root) {
       for (const ParmVarDecl *P : FD->parameters()) {
@@ -1211,7 +1220,8 @@ public:
     if (!F.RootArguments.empty())
       Args += (Args.empty() ? "" : ", ") + F.RootArguments;
     std::string Bridge = "\n\n" + F.ReturnType + " " + F.PlainName + "(" +
-                         F.RootParameters + ")\n{\n  " + NS +
+                         F.RootParameters + ")" +
+                         (F.BraceOnOwnLine ? "\n{\n  " : " {\n  ") + NS +
                          "::io_context " + Context + ";\n";
     if (!Void)
       Bridge += "  " + F.ReturnType + " result{};\n";
@@ -1297,6 +1307,10 @@ public:
       PlannedFunction P;
       P.Facts = &F;
       for (const MigrationLeaf &L : F.Leaves) {
+        // Taking a lock is no I/O to migrate; coro-lock-across-await
+        // watches the locks of coroutines.
+        if (L.Category == "lock")
+          continue;
         if (L.Counterpart)
           P.Reasons.push_back("'" + L.Spelled + "' (line " +
                               std::to_string(L.Where.Line) +
@@ -1325,7 +1339,7 @@ public:
     for (const auto &[Usr, F] : Functions)
       if (!Converting.count(Usr) && !Roots.count(Usr) && !F.IsCoroutine)
         for (const MigrationLeaf &L : F.Leaves)
-          if (!L.Counterpart)
+          if (!L.Counterpart && L.Category != "lock")
             Plan.NoCounterpart.push_back({&F, &L});
     for (const std::string &Usr : Roots)
       Plan.Roots[Usr] = Describe(Functions[Usr]);

@@ -60,6 +60,7 @@ struct MigrationEdit {
 struct MigrationLeaf {
   std::string Api;     ///< The catalog name, e.g. "asio::read".
   std::string Spelled; ///< How the call reads: "asio::write(sock, ...)".
+  std::string Category; ///< The catalog's: "socket", "file", "lock".
   MigrationSpan Where;
   /// The awaitable form, when the catalog has one that fits the call.
   std::optional<std::string> Counterpart;
@@ -130,6 +131,8 @@ struct MigrationFunction {
   std::string RootParameters, RootArguments, RootContext;
   MigrationSpan RootContextDeclaration;
   bool RootFallsOffEnd = false;
+  /// The body's '{' starts its line (the bridge is written the same way).
+  bool BraceOnOwnLine = false;
 };
 
 /// What one translation unit contributes.

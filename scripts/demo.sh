@@ -27,7 +27,7 @@ mkdir -p "$db"
 {
   echo "["
   sep=""
-  for file in server.cpp replication.cpp snapshot.cpp; do
+  for file in server.cpp replication.cpp snapshot.cpp kvctl.cpp; do
     printf '%s{"directory": "%s", "file": "%s", "arguments": ["clang++-22"' \
       "$sep" "$PWD" "$file"
     while read -r flag; do printf ', "%s"' "$flag"; done <compile_flags.txt

@@ -267,48 +267,62 @@ struct LineChange {
   size_t OldBegin, OldEnd, NewBegin, NewEnd;
 };
 
-/// The changed line blocks, from the common prefix/suffix structure of the
-/// two texts: fix-its are few and local, so a greedy match of the lines
-/// between them is exact.
+/// The changed line blocks of a shortest edit script (Myers' O(ND)
+/// algorithm): a migration changes lines all over a file, and a greedy
+/// match would fold the unchanged lines between its edits into one block.
 std::vector<LineChange> changedBlocks(const std::vector<llvm::StringRef> &Old,
                                       const std::vector<llvm::StringRef> &New) {
+  const long N = Old.size(), M = New.size(), Max = N + M;
+  // V[k + Max]: the furthest x on diagonal k = x - y; Trace[D] is V before
+  // step D, from which the path is walked back.
+  std::vector<long> V(2 * Max + 2, 0);
+  std::vector<std::vector<long>> Trace;
+  long Final = 0;
+  for (long D = 0; D <= Max; ++D) {
+    Trace.push_back(V);
+    bool Done = false;
+    for (long K = -D; K <= D; K += 2) {
+      long X = (K == -D || (K != D && V[K - 1 + Max] < V[K + 1 + Max]))
+                   ? V[K + 1 + Max]
+                   : V[K - 1 + Max] + 1;
+      long Y = X - K;
+      while (X < N && Y < M && Old[X] == New[Y])
+        ++X, ++Y;
+      V[K + Max] = X;
+      if (X >= N && Y >= M) {
+        Done = true;
+        break;
+      }
+    }
+    if (Done) {
+      Final = D;
+      break;
+    }
+  }
+  // Walk back, collecting the matched line pairs.
+  std::vector<std::pair<long, long>> Matches;
+  long X = N, Y = M;
+  for (long D = Final; D > 0; --D) {
+    const std::vector<long> &Before = Trace[D];
+    long K = X - Y;
+    long PrevK = (K == -D || (K != D && Before[K - 1 + Max] < Before[K + 1 + Max]))
+                     ? K + 1
+                     : K - 1;
+    long PrevX = Before[PrevK + Max], PrevY = PrevX - PrevK;
+    while (X > PrevX && Y > PrevY)
+      Matches.push_back({--X, --Y});
+    X = PrevX, Y = PrevY;
+  }
+  while (X > 0 && Y > 0)
+    Matches.push_back({--X, --Y});
+  std::reverse(Matches.begin(), Matches.end());
   std::vector<LineChange> Changes;
   size_t I = 0, J = 0;
-  while (I < Old.size() || J < New.size()) {
-    if (I < Old.size() && J < New.size() && Old[I] == New[J]) {
-      ++I, ++J;
-      continue;
-    }
-    // Find the nearest resynchronisation point: the smallest I2 + J2 with
-    // Old[I2] == New[J2] and the rest of the texts matching from there on
-    // for at least a few lines (or to their ends).
-    auto Synced = [&](size_t A, size_t B) {
-      for (size_t K = 0; K < 3; ++K) {
-        if (A + K == Old.size() && B + K == New.size())
-          return true;
-        if (A + K >= Old.size() || B + K >= New.size() ||
-            Old[A + K] != New[B + K])
-          return false;
-      }
-      return true;
-    };
-    size_t BestI = Old.size(), BestJ = New.size();
-    for (size_t Sum = I + J; Sum <= Old.size() + New.size(); ++Sum) {
-      bool Found = false;
-      for (size_t A = I; A <= std::min(Sum - J, Old.size()); ++A) {
-        size_t B = Sum - A;
-        if (B < J || B > New.size())
-          continue;
-        if (Synced(A, B)) {
-          BestI = A, BestJ = B, Found = true;
-          break;
-        }
-      }
-      if (Found)
-        break;
-    }
-    Changes.push_back({I, BestI, J, BestJ});
-    I = BestI, J = BestJ;
+  Matches.push_back({N, M});
+  for (auto [MatchI, MatchJ] : Matches) {
+    if (size_t(MatchI) > I || size_t(MatchJ) > J)
+      Changes.push_back({I, size_t(MatchI), J, size_t(MatchJ)});
+    I = MatchI + 1, J = MatchJ + 1;
   }
   return Changes;
 }

@@ -43,13 +43,13 @@ public:
   void print() {
     const MigrationOptions &O = Plan.Options;
     OS << fmt::format(
-        "migration to {}{}: {} function{} become{} coroutine{}{}, {} root{} "
-        "bridged, {} refused\n",
+        "migration to {}{}: {} function{} {}{}, {} root{} bridged, {} "
+        "refused\n",
         frameworkName(O.Target).str(),
         O.KeepSync ? " (coroutine twins beside the synchronous code)" : "",
         Plan.Converted.size(), Plan.Converted.size() == 1 ? "" : "s",
-        Plan.Converted.size() == 1 ? "s" : "",
-        Plan.Converted.size() == 1 ? "" : "s",
+        Plan.Converted.size() == 1 ? "becomes a coroutine"
+                                   : "become coroutines",
         O.KeepSync ? fmt::format(" named {}<name>", O.TwinPrefix) : "",
         Plan.Roots.size(), Plan.Roots.size() == 1 ? "" : "s",
         Plan.Refused.size());

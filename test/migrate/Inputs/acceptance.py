@@ -311,7 +311,7 @@ class Harness:
         row = {}
         plan = self.migrate(mig)
         self.log("== plan of %s\n%s%s" % (name, plan.stdout, plan.stderr))
-        m = re.search(r"(\d+) functions? becomes? coroutines?, (\d+) roots? "
+        m = re.search(r"(\d+) functions? (?:becomes a coroutine|become coroutines)(?: named \S+)?, (\d+) roots? "
                       r"bridged", plan.stdout)
         planned = int(m.group(1)) + int(m.group(2)) if m else 0
         row["planned"] = planned

@@ -53,8 +53,8 @@ public:
       ++Pos; // \x03
       std::string Else = read(Pos, "\x04");
       ++Pos; // \x04
-      bool Converts = Index < Conditions.size() &&
-                      Converted.count(Conditions[Index]) != 0;
+      bool Converts =
+          Index < Conditions.size() && Converted.count(Conditions[Index]) != 0;
       bool Taken = Kind == 't' ? Converts && Twin : Converts;
       Out += Taken ? Then : Else;
     }
@@ -130,8 +130,8 @@ const CXXConstructExpr *detachedThreadStart(const CXXMemberCallExpr *Call) {
   if (!M || M->getName() != "detach" ||
       M->getParent()->getQualifiedNameAsString() != "std::thread")
     return nullptr;
-  const auto *Construct =
-      dyn_cast<CXXConstructExpr>(stripTemporaries(Call->getImplicitObjectArgument()));
+  const auto *Construct = dyn_cast<CXXConstructExpr>(
+      stripTemporaries(Call->getImplicitObjectArgument()));
   if (!Construct || Construct->getNumArgs() < 1 ||
       !functionNamedBy(Construct->getArg(0)))
     return nullptr;
@@ -191,7 +191,8 @@ public:
   }
 
   std::string textOf(const MigrationSpan &S) const {
-    FileID FID = SM.translateFile(*SM.getFileManager().getOptionalFileRef(S.File));
+    FileID FID =
+        SM.translateFile(*SM.getFileManager().getOptionalFileRef(S.File));
     bool Invalid = false;
     llvm::StringRef Buffer = SM.getBufferData(FID, &Invalid);
     if (Invalid || S.Offset + S.Length > Buffer.size())
@@ -220,8 +221,7 @@ public:
       F.Usr = U;
       F.Name = FD->getQualifiedNameAsString();
       F.PlainName = FD->getNameAsString();
-      F.Root = F.Name == "main" ||
-               llvm::is_contained(Options.Roots, F.Name);
+      F.Root = F.Name == "main" || llvm::is_contained(Options.Roots, F.Name);
       F.Refusal = intrinsicRefusal(FD);
       if (auto S = pointSpan(FD->getLocation()))
         F.Where = *S;
@@ -277,9 +277,8 @@ public:
     D.Text = textOf(D.Whole);
     SourceLocation AfterEnd = Lexer::getLocForEndOfToken(
         FD->getSourceRange().getEnd(), 0, SM, Ctx.getLangOpts());
-    std::optional<Token> Next =
-        Lexer::findNextToken(FD->getSourceRange().getEnd(), SM,
-                             Ctx.getLangOpts());
+    std::optional<Token> Next = Lexer::findNextToken(
+        FD->getSourceRange().getEnd(), SM, Ctx.getLangOpts());
     if (Next && Next->is(tok::semi))
       AfterEnd = Next->getEndLoc();
     if (auto S = pointSpan(AfterEnd))
@@ -313,7 +312,7 @@ public:
     FileID File;
     std::vector<Node> Nodes;
     std::set<std::pair<unsigned, unsigned>> Ranges;
-    std::vector<std::string> Locks; // Names of the locks held here.
+    std::vector<std::string> Locks;            // Names of the locks held here.
     std::set<const DeclRefExpr *> ContextUses; // Allowed uses.
     std::map<const VarDecl *, MigrationSpan> Contexts;
     llvm::DenseMap<llvm::StringRef, unsigned> ConditionIndex;
@@ -476,17 +475,17 @@ public:
       if (Parent && isa<MemberExpr>(Parent))
         refuse(*W.F, "uses its io_context '" + VD->getNameAsString() +
                          "' itself (line " +
-                         std::to_string(SM.getExpansionLineNumber(
-                             DRE->getLocation())) +
+                         std::to_string(
+                             SM.getExpansionLineNumber(DRE->getLocation())) +
                          "): the bridge would run it twice");
       return;
     }
-    refuse(*W.F, "makes its own io_context '" + VD->getNameAsString() +
-                     "' and uses it for more than constructing I/O objects "
-                     "(line " +
-                     std::to_string(SM.getExpansionLineNumber(
-                         DRE->getLocation())) +
-                     "): a coroutine runs on its caller's executor");
+    refuse(*W.F,
+           "makes its own io_context '" + VD->getNameAsString() +
+               "' and uses it for more than constructing I/O objects "
+               "(line " +
+               std::to_string(SM.getExpansionLineNumber(DRE->getLocation())) +
+               "): a coroutine runs on its caller's executor");
   }
 
   static void refuse(MigrationFunction &F, std::string Why) {
@@ -552,8 +551,7 @@ public:
               auto R = offsets(*WP, E->getSourceRange());
               if (!R)
                 return std::string();
-              return rewrittenText(*WP, R->first, R->second,
-                                   NodeIndex);
+              return rewrittenText(*WP, R->first, R->second, NodeIndex);
             });
         if (!Expanded)
           return "";
@@ -576,8 +574,8 @@ public:
   }
 
   /// The call's callee name token, for a twin's `async_` name.
-  std::optional<std::pair<unsigned, unsigned>>
-  calleeName(const CallExpr *Call, const Walk &W) {
+  std::optional<std::pair<unsigned, unsigned>> calleeName(const CallExpr *Call,
+                                                          const Walk &W) {
     SourceLocation L;
     const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
     if (const auto *DRE = dyn_cast<DeclRefExpr>(Callee))
@@ -671,8 +669,7 @@ public:
         for (size_t I = 0; I < Args.size(); ++I) {
           if (I)
             Call += ", ";
-          Call += rewrittenText(*WP, Args[I].first, Args[I].second,
-                                NodeIndex);
+          Call += rewrittenText(*WP, Args[I].first, Args[I].second, NodeIndex);
         }
         Call += ")";
         std::string Spawned =
@@ -680,9 +677,8 @@ public:
             "::this_coro::executor, " + Call +
             ", [](std::exception_ptr e) { if (e) std::rethrow_exception(e); "
             "})";
-        return condition(
-            'c', Index, Spawned,
-            rewrittenText(*WP, Begin, End, NodeIndex));
+        return condition('c', Index, Spawned,
+                         rewrittenText(*WP, Begin, End, NodeIndex));
       });
     }
     W.F->Calls.push_back(std::move(C));
@@ -738,10 +734,9 @@ public:
         F.RootArguments += P->getNameAsString();
       }
       if (FD->getNumParams() > 0)
-        if (auto S = tokenSpan(
-                SourceRange(FD->getParamDecl(0)->getBeginLoc(),
-                            FD->getParamDecl(FD->getNumParams() - 1)
-                                ->getEndLoc())))
+        if (auto S = tokenSpan(SourceRange(
+                FD->getParamDecl(0)->getBeginLoc(),
+                FD->getParamDecl(FD->getNumParams() - 1)->getEndLoc())))
           F.RootParameters = textOf(*S);
     }
 
@@ -802,8 +797,8 @@ public:
       E.Original =
           SM.getBufferData(W.File, &Invalid).slice(N.Begin, N.End).str();
       if (E.Text.empty() && !E.Original.empty()) {
-        refuse(F, "the awaitable form of line " +
-                      std::to_string(E.Where.Line) + " cannot be spelled");
+        refuse(F, "the awaitable form of line " + std::to_string(E.Where.Line) +
+                      " cannot be spelled");
         continue;
       }
       F.Edits.push_back(std::move(E));
@@ -826,13 +821,14 @@ public:
     while (Begin > 0 && (Buffer[Begin - 1] == ' ' || Buffer[Begin - 1] == '\t'))
       --Begin;
     unsigned After = End;
-    while (After < Buffer.size() && (Buffer[After] == ' ' || Buffer[After] == '\t'))
+    while (After < Buffer.size() &&
+           (Buffer[After] == ' ' || Buffer[After] == '\t'))
       ++After;
     if ((Begin == 0 || Buffer[Begin - 1] == '\n') && After < Buffer.size() &&
         Buffer[After] == '\n') {
       // A blank line on both sides: one of them goes too.
-      if (Begin >= 2 && Buffer[Begin - 2] == '\n' && After + 1 < Buffer.size() &&
-          Buffer[After + 1] == '\n')
+      if (Begin >= 2 && Buffer[Begin - 2] == '\n' &&
+          After + 1 < Buffer.size() && Buffer[After + 1] == '\n')
         ++After;
       S.Offset = Begin;
       S.Length = After + 1 - Begin;
@@ -874,8 +870,8 @@ public:
       Callees.insert(DRE);
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
       if (const CXXConstructExpr *Thread = detachedThreadStart(Member))
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(
-                Thread->getArg(0)->IgnoreParenImpCasts()))
+        if (const auto *DRE =
+                dyn_cast<DeclRefExpr>(Thread->getArg(0)->IgnoreParenImpCasts()))
           Callees.insert(DRE);
     return true;
   }
@@ -907,9 +903,8 @@ MigrationUnit collectMigrationFacts(ASTContext &Ctx, const ApiCatalog &Catalog,
   Unit.Escapes = std::move(Collector.Escapes);
   // Every file on an include path to the umbrella header sees all of it.
   const SourceManager &SM = Ctx.getSourceManager();
-  llvm::StringRef Umbrella = Options.Target == Framework::BoostAsio
-                                 ? "boost/asio.hpp"
-                                 : "asio.hpp";
+  llvm::StringRef Umbrella =
+      Options.Target == Framework::BoostAsio ? "boost/asio.hpp" : "asio.hpp";
   for (unsigned I = 0, N = SM.local_sloc_entry_size(); I < N; ++I) {
     const SrcMgr::SLocEntry &Entry = SM.getLocalSLocEntry(I);
     if (!Entry.isFile())
@@ -925,7 +920,8 @@ MigrationUnit collectMigrationFacts(ASTContext &Ctx, const ApiCatalog &Catalog,
       if (!Outer)
         break;
       llvm::StringRef Real = Outer->getFileEntry().tryGetRealPathName();
-      if (!Unit.FilesWithFramework.insert((Real.empty() ? Outer->getName() : Real).str())
+      if (!Unit.FilesWithFramework
+               .insert((Real.empty() ? Outer->getName() : Real).str())
                .second)
         break;
       Includer = SM.getIncludeLoc(FID);
@@ -1139,15 +1135,17 @@ public:
   std::string twinName(const MigrationFunction &F) const {
     llvm::StringRef Scope = F.Name;
     size_t Colons = Scope.rfind("::");
-    std::string Prefix =
-        Colons == llvm::StringRef::npos ? "" : Scope.take_front(Colons + 2).str();
+    std::string Prefix = Colons == llvm::StringRef::npos
+                             ? ""
+                             : Scope.take_front(Colons + 2).str();
     return Prefix + Options.TwinPrefix + F.PlainName;
   }
 
   void remove(const MigrationFunction &F, std::string Why, MigrationSpan At) {
     if (!Removed.insert(F.Usr).second)
       return;
-    Plan.Refused.push_back({&F, std::move(Why), At.File.empty() ? F.Where : At});
+    Plan.Refused.push_back(
+        {&F, std::move(Why), At.File.empty() ? F.Where : At});
   }
 
   std::string awaitable(llvm::StringRef T) const {
@@ -1162,8 +1160,7 @@ public:
   std::string twinDefinition(const MigrationFunction &F) {
     std::vector<MigrationEdit> Edits = F.Edits;
     Edits.push_back({F.DefinitionReturnType, awaitable(F.ReturnType), ""});
-    Edits.push_back(
-        {F.DefinitionName, Options.TwinPrefix + F.PlainName, ""});
+    Edits.push_back({F.DefinitionName, Options.TwinPrefix + F.PlainName, ""});
     llvm::sort(Edits, [](const MigrationEdit &A, const MigrationEdit &B) {
       return A.Where.Offset < B.Where.Offset;
     });
@@ -1209,8 +1206,8 @@ public:
       addEdit(F.RootContextDeclaration, "");
     }
     for (const MigrationEdit &E : F.Edits)
-      addEdit(E.Where, resolveMigrationText(E.Text, F.Conditions, Converting,
-                                            false));
+      addEdit(E.Where,
+              resolveMigrationText(E.Text, F.Conditions, Converting, false));
     if (Main && F.RootFallsOffEnd)
       addEdit(F.BodyClose, "  co_return 0;\n");
     // The bridge: the root's old name runs the coroutine to completion on
@@ -1293,12 +1290,12 @@ public:
         return std::tie(A.Where.Offset, A.Where.Length, A.Text) <
                std::tie(B.Where.Offset, B.Where.Length, B.Text);
       });
-      Edits.erase(std::unique(Edits.begin(), Edits.end(),
-                              [](const MigrationEdit &A,
-                                 const MigrationEdit &B) {
-                                return A.Where == B.Where && A.Text == B.Text;
-                              }),
-                  Edits.end());
+      Edits.erase(
+          std::unique(Edits.begin(), Edits.end(),
+                      [](const MigrationEdit &A, const MigrationEdit &B) {
+                        return A.Where == B.Where && A.Text == B.Text;
+                      }),
+          Edits.end());
     }
   }
 
@@ -1321,8 +1318,8 @@ public:
       for (const MigrationCall &C : F.Calls)
         if (Converting.count(C.Callee) && C.Blocker.empty()) {
           std::string Reason =
-              (C.Spawn ? "spawns '" : "awaits '") + C.CalleeName +
-              "' (line " + std::to_string(C.Where.Line) + ")" +
+              (C.Spawn ? "spawns '" : "awaits '") + C.CalleeName + "' (line " +
+              std::to_string(C.Where.Line) + ")" +
               (C.Spawn ? " with co_spawn instead of a detached thread" : "");
           if (!llvm::is_contained(P.Reasons, Reason))
             P.Reasons.push_back(std::move(Reason));
@@ -1347,19 +1344,19 @@ public:
       for (const auto &[Usr, F] : Functions)
         if (F.IsCoroutine && callsConverting(F))
           Plan.AwaitingCoroutines[Usr] = Describe(F);
-    llvm::sort(Plan.Refused, [](const RefusedFunction &A,
-                                const RefusedFunction &B) {
-      return std::tie(A.Where.File, A.Where.Line, A.Facts->Name) <
-             std::tie(B.Where.File, B.Where.Line, B.Facts->Name);
-    });
+    llvm::sort(Plan.Refused,
+               [](const RefusedFunction &A, const RefusedFunction &B) {
+                 return std::tie(A.Where.File, A.Where.Line, A.Facts->Name) <
+                        std::tie(B.Where.File, B.Where.Line, B.Facts->Name);
+               });
   }
 
   const MigrationOptions &Options;
   std::map<std::string, MigrationFunction> Functions;
   std::map<std::string, MigrationSpan> Escapes;
-  std::map<std::string,
-           std::vector<std::pair<const MigrationFunction *,
-                                 const MigrationCall *>>>
+  std::map<
+      std::string,
+      std::vector<std::pair<const MigrationFunction *, const MigrationCall *>>>
       Callers;
   std::set<std::string> Converting, Removed, Roots, Conflicts, Twinned;
   MigrationPlan Plan;

@@ -58,8 +58,8 @@ struct MigrationEdit {
 
 /// A blocking call in a function's own body (not in a lambda in it).
 struct MigrationLeaf {
-  std::string Api;     ///< The catalog name, e.g. "asio::read".
-  std::string Spelled; ///< How the call reads: "asio::write(sock, ...)".
+  std::string Api;      ///< The catalog name, e.g. "asio::read".
+  std::string Spelled;  ///< How the call reads: "asio::write(sock, ...)".
   std::string Category; ///< The catalog's: "socket", "file", "lock".
   MigrationSpan Where;
   /// The awaitable form, when the catalog has one that fits the call.
@@ -101,12 +101,12 @@ struct MigrationDeclaration {
 /// What one translation unit knows of one project function.
 struct MigrationFunction {
   std::string Usr;
-  std::string Name;          ///< Qualified, for messages.
-  std::string PlainName;     ///< As its declarations spell it.
-  MigrationSpan Where;       ///< The name of its definition (or first decl).
-  bool Defined = false;      ///< This unit saw the body.
-  bool Root = false;         ///< main, or named by --root.
-  bool IsCoroutine = false;  ///< Already asynchronous.
+  std::string Name;         ///< Qualified, for messages.
+  std::string PlainName;    ///< As its declarations spell it.
+  MigrationSpan Where;      ///< The name of its definition (or first decl).
+  bool Defined = false;     ///< This unit saw the body.
+  bool Root = false;        ///< main, or named by --root.
+  bool IsCoroutine = false; ///< Already asynchronous.
   /// Why it can never become a coroutine (a constructor, a virtual
   /// function, a template); empty when it can.
   std::string Refusal;

@@ -1,9 +1,9 @@
 //===--- Analysis.cpp - Running the checks on one file --------------------===//
 
 #include "Analysis.h"
-#include "Migration.h"
 #include "AtomicWrite.h"
 #include "CompileCommandSanitizer.h"
+#include "Migration.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/AST/ASTConsumer.h"
@@ -144,8 +144,7 @@ private:
           Factory.ConsumerFactory.createASTConsumer(Compiler, File));
       Consumers.push_back(std::make_unique<FunctionCollector>(
           Factory.Functions, Factory.Parsed, Factory.Read));
-      if (auto *Migration =
-              clang::tidy::corolint::MigrationRecorder::current())
+      if (auto *Migration = clang::tidy::corolint::MigrationRecorder::current())
         Consumers.push_back(Migration->consumer());
       return std::make_unique<clang::MultiplexConsumer>(std::move(Consumers));
     }

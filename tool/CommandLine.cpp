@@ -155,8 +155,9 @@ cl::opt<bool> MigratePlan(
              "--fix or --export-fixes)"),
     cl::cat(Category));
 cl::opt<std::string> MigrateTarget(
-    "to", cl::desc("corolint migrate: the framework to migrate to: asio "
-                   "(default) or boost-asio"),
+    "to",
+    cl::desc("corolint migrate: the framework to migrate to: asio "
+             "(default) or boost-asio"),
     cl::value_desc("framework"), cl::init("asio"), cl::cat(Category));
 cl::list<std::string> MigrateRoots(
     "root",
@@ -360,10 +361,10 @@ llvm::Expected<Command> parseCommandLine(int Argc, const char **Argv) {
   D.MigrateRoots = MigrateRoots;
   D.MigrateKeepSync = MigrateKeepSync;
   D.MigrateTwinPrefix = MigrateTwinPrefix;
-  bool MigrateOptionGiven =
-      MigratePlan || MigrateTarget.getNumOccurrences() ||
-      MigrateRoots.getNumOccurrences() || MigrateKeepSync ||
-      MigrateTwinPrefix.getNumOccurrences();
+  bool MigrateOptionGiven = MigratePlan || MigrateTarget.getNumOccurrences() ||
+                            MigrateRoots.getNumOccurrences() ||
+                            MigrateKeepSync ||
+                            MigrateTwinPrefix.getNumOccurrences();
   if (!Migrate && MigrateOptionGiven)
     return llvm::createStringError(
         "--plan, --to, --root, --keep-sync and --twin-prefix are options of "
@@ -383,9 +384,8 @@ llvm::Expected<Command> parseCommandLine(int Argc, const char **Argv) {
           "migrate: --plan prints the plan only; drop --fix, --diff and "
           "--export-fixes");
     if (MigrateTwinPrefix.empty() ||
-        !llvm::all_of(MigrateTwinPrefix, [](char C) {
-          return llvm::isAlnum(C) || C == '_';
-        }))
+        !llvm::all_of(MigrateTwinPrefix,
+                      [](char C) { return llvm::isAlnum(C) || C == '_'; }))
       return llvm::createStringError(
           "migrate: --twin-prefix must be a C++ identifier's start");
   }

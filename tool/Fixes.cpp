@@ -305,9 +305,10 @@ std::vector<LineChange> changedBlocks(const std::vector<llvm::StringRef> &Old,
   for (long D = Final; D > 0; --D) {
     const std::vector<long> &Before = Trace[D];
     long K = X - Y;
-    long PrevK = (K == -D || (K != D && Before[K - 1 + Max] < Before[K + 1 + Max]))
-                     ? K + 1
-                     : K - 1;
+    long PrevK =
+        (K == -D || (K != D && Before[K - 1 + Max] < Before[K + 1 + Max]))
+            ? K + 1
+            : K - 1;
     long PrevX = Before[PrevK + Max], PrevY = PrevX - PrevK;
     while (X > PrevX && Y > PrevY)
       Matches.push_back({--X, --Y});

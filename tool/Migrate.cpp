@@ -55,12 +55,12 @@ public:
         Plan.Refused.size());
     for (const auto &[Usr, Root] : Plan.Roots) {
       const MigrationFunction &F = *Root.Facts;
-      std::string Context =
-          F.RootContext.empty() ? "a new io_context" : "'" + F.RootContext + "'";
+      std::string Context = F.RootContext.empty() ? "a new io_context"
+                                                  : "'" + F.RootContext + "'";
       OS << fmt::format("\nroot {} ({}): its body becomes the coroutine "
                         "'{}{}', which '{}' runs on {} with co_spawn\n",
-                        F.Name, where(F.Where, Cwd), O.TwinPrefix,
-                        F.PlainName, F.PlainName, Context);
+                        F.Name, where(F.Where, Cwd), O.TwinPrefix, F.PlainName,
+                        F.PlainName, Context);
       printReasons(Root, 1);
     }
     // Converted functions no root reaches (called from coroutines, or
@@ -84,8 +84,8 @@ public:
     if (!Plan.Refused.empty()) {
       OS << "\nrefused (stays synchronous):\n";
       for (const RefusedFunction &R : Plan.Refused)
-        OS << fmt::format("  {} ({}): {}\n", R.Facts->Name,
-                          where(R.Where, Cwd), R.Reason);
+        OS << fmt::format("  {} ({}): {}\n", R.Facts->Name, where(R.Where, Cwd),
+                          R.Reason);
     }
     if (!Plan.StaysBlocking.empty()) {
       OS << "\nstays blocking (no awaitable form in the catalog, or not one "
@@ -139,12 +139,11 @@ private:
       OS << fmt::format("{}{} (see above)\n", Indent, F.Name);
       return;
     }
-    OS << fmt::format("{}{} ({}): becomes {}\n", Indent, F.Name,
-                      where(F.Where, Cwd),
-                      Plan.Options.KeepSync
-                          ? "the coroutine twin '" + Plan.Options.TwinPrefix +
-                                F.PlainName + "'"
-                          : "a coroutine");
+    OS << fmt::format(
+        "{}{} ({}): becomes {}\n", Indent, F.Name, where(F.Where, Cwd),
+        Plan.Options.KeepSync ? "the coroutine twin '" +
+                                    Plan.Options.TwinPrefix + F.PlainName + "'"
+                              : "a coroutine");
     printReasons(It->second, Depth + 1);
   }
 
@@ -173,8 +172,8 @@ unsigned includePosition(llvm::StringRef Text, unsigned Before) {
 
 /// The plan's edits as findings of a pseudo-check, one per file, which
 /// the fix machinery diffs, applies (all files or none) and exports.
-llvm::Expected<std::vector<Finding>>
-editsAsFindings(const MigrationPlan &Plan, SourceFiles &Sources) {
+llvm::Expected<std::vector<Finding>> editsAsFindings(const MigrationPlan &Plan,
+                                                     SourceFiles &Sources) {
   std::string Include = Plan.Options.Target == Framework::BoostAsio
                             ? "boost/asio.hpp"
                             : "asio.hpp";
@@ -220,9 +219,8 @@ editsAsFindings(const MigrationPlan &Plan, SourceFiles &Sources) {
 
 } // namespace
 
-int runMigration(const DriverOptions &Options,
-                 std::vector<MigrationUnit> Units, SourceFiles &Sources,
-                 const std::string &Cwd) {
+int runMigration(const DriverOptions &Options, std::vector<MigrationUnit> Units,
+                 SourceFiles &Sources, const std::string &Cwd) {
   MigrationPlan Plan = planMigration(Units, migrationOptions(Options));
   for (const std::string &Error : Plan.Errors)
     reportError("migrate: " + Error);
@@ -280,7 +278,9 @@ int runMigration(const DriverOptions &Options,
         Plan.Roots.size(), Plan.Roots.size() == 1 ? "" : "s",
         Plan.Refused.size(), Edits, Edits == 1 ? "" : "s", Findings->size(),
         Findings->size() == 1 ? "" : "s",
-        Options.Fix ? " applied" : Options.Diff ? " (not applied: --diff)" : "");
+        Options.Fix    ? " applied"
+        : Options.Diff ? " (not applied: --diff)"
+                       : "");
   return 0;
 }
 

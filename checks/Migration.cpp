@@ -191,8 +191,12 @@ public:
   }
 
   std::string textOf(const MigrationSpan &S) const {
-    FileID FID =
-        SM.translateFile(*SM.getFileManager().getOptionalFileRef(S.File));
+    auto Ref = SM.getFileManager().getOptionalFileRef(S.File);
+    if (S.File.empty() || !Ref)
+      return "";
+    FileID FID = SM.translateFile(*Ref);
+    if (FID.isInvalid())
+      return "";
     bool Invalid = false;
     llvm::StringRef Buffer = SM.getBufferData(FID, &Invalid);
     if (Invalid || S.Offset + S.Length > Buffer.size())
@@ -223,6 +227,9 @@ public:
       F.PlainName = FD->getNameAsString();
       F.Root = F.Name == "main" || llvm::is_contained(Options.Roots, F.Name);
       F.Refusal = intrinsicRefusal(FD);
+      if (F.Root && isa<CXXMethodDecl>(FD) && F.Refusal.empty())
+        F.Refusal = "a root must be a free function: its bridge takes its "
+                    "name and signature";
       if (auto S = pointSpan(FD->getLocation()))
         F.Where = *S;
     }
@@ -466,6 +473,14 @@ public:
                  "': once it is a coroutine, a co_await can resume it on "
                  "another thread, where the variable is another one",
              *Where});
+    if (VD->hasGlobalStorage() && !VD->isStaticLocal() &&
+        isIoContextType(VD->getType(), Options.Target))
+      refuse(*W.F,
+             "uses the io_context '" + VD->getNameAsString() +
+                 "' of namespace scope (line " +
+                 std::to_string(SM.getExpansionLineNumber(DRE->getLocation())) +
+                 "): the coroutine's operations would wait on a loop "
+                 "that only the bridge's io_context runs");
     auto Context = W.Contexts.find(VD);
     if (Context == W.Contexts.end() || W.ContextUses.count(DRE))
       return;
@@ -727,6 +742,16 @@ public:
     }
     if (F.Root) {
       for (const ParmVarDecl *P : FD->parameters()) {
+        // The bridge runs an io_context of its own: an I/O object from the
+        // caller would wait on a loop nobody runs.
+        QualType T = P->getType().getNonReferenceType();
+        if (T->isPointerType())
+          T = T->getPointeeType();
+        if (const auto *RD = T->getAsCXXRecordDecl())
+          if (asioFlavourOf(RD->getQualifiedNameAsString()) != Framework::None)
+            refuse(F, "takes the asio object '" + P->getNameAsString() +
+                          "' from its caller: the bridge's io_context would "
+                          "not run it (make the caller the root)");
         if (P->getName().empty())
           refuse(F, "a parameter has no name, so the bridge cannot pass it");
         if (!F.RootArguments.empty())
@@ -997,9 +1022,12 @@ public:
       Plan.FilesWithFramework.insert(U.FilesWithFramework.begin(),
                                      U.FilesWithFramework.end());
     }
-    for (auto &[Usr, F] : Functions)
+    for (auto &[Usr, F] : Functions) {
       for (const MigrationCall &C : F.Calls)
         Callers[C.Callee].push_back({&F, &C});
+      if (F.Root && F.Defined)
+        Plan.RootsFound.insert(F.Name);
+    }
   }
 
   void merge(MigrationFunction &F) {
@@ -1093,6 +1121,10 @@ public:
           if (Converting.count(Caller->Usr) || Caller->IsCoroutine ||
               bridgeable(*Caller))
             continue;
+          // A root that cannot be bridged says why, before its callees say
+          // that it stays synchronous.
+          if (Caller->Root && Caller->Defined && !Caller->IsCoroutine)
+            remove(*Caller, refusalOf(*Caller), Caller->Where);
           remove(F,
                  "called by '" + Caller->Name + "' (" + where(Call->Where) +
                      "), which stays synchronous",
@@ -1122,9 +1154,15 @@ public:
         break;
       if (!F.Root || !F.Defined || F.IsCoroutine)
         continue;
-      if (!hasCounterpartLeaf(F) && !callsConverting(F))
+      std::string Why = refusalOf(F);
+      // A refused root that calls what was refused because of it says why.
+      bool CallsRemoved =
+          !Why.empty() && llvm::any_of(F.Calls, [&](const MigrationCall &C) {
+            return Removed.count(C.Callee) != 0;
+          });
+      if (!hasCounterpartLeaf(F) && !callsConverting(F) && !CallsRemoved)
         continue;
-      if (std::string Why = refusalOf(F); !Why.empty()) {
+      if (!Why.empty()) {
         remove(F, Why, F.Where);
         continue;
       }

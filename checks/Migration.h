@@ -222,6 +222,8 @@ struct MigrationPlan {
   /// Why the facts cannot be one program (two definitions of a function).
   std::vector<std::string> Errors;
   std::set<std::string> FilesWithFramework;
+  /// The roots (main, --root) the program defines, by qualified name.
+  std::set<std::string> RootsFound;
   /// The edits, non-overlapping, sorted per file.
   std::map<std::string, std::vector<MigrationEdit>> Edits;
 

@@ -222,6 +222,11 @@ llvm::Expected<std::vector<Finding>> editsAsFindings(const MigrationPlan &Plan,
 int runMigration(const DriverOptions &Options, std::vector<MigrationUnit> Units,
                  SourceFiles &Sources, const std::string &Cwd) {
   MigrationPlan Plan = planMigration(Units, migrationOptions(Options));
+  for (const std::string &Root : Options.MigrateRoots)
+    if (!Plan.RootsFound.count(Root))
+      Plan.Errors.push_back("--root " + Root +
+                            ": the program defines no function of that "
+                            "qualified name");
   for (const std::string &Error : Plan.Errors)
     reportError("migrate: " + Error);
   if (!Plan.Errors.empty())

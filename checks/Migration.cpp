@@ -96,6 +96,8 @@ bool isIoContextType(QualType T, Framework Target) {
   const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
   if (!RD)
     return false;
+  // Why not the catalog: the migration's target is asio itself; its event
+  // loop class is what the bridge runs, not an API the checks classify.
   return RD->getQualifiedNameAsString() ==
          (asioNamespace(Target) + "::io_context").str();
 }
@@ -127,6 +129,9 @@ const FunctionDecl *functionNamedBy(const Expr *E) {
 /// `std::thread(f, args...).detach()`: the thread's construction.
 const CXXConstructExpr *detachedThreadStart(const CXXMemberCallExpr *Call) {
   const CXXMethodDecl *M = Call->getMethodDecl();
+  // Why not the catalog: the catalog's COROLINT_DETACH row says that detach
+  // lets work go; the migration needs the thread's construction under it,
+  // which is this pattern's shape, not a property of an API.
   if (!M || M->getName() != "detach" ||
       M->getParent()->getQualifiedNameAsString() != "std::thread")
     return nullptr;

@@ -3,6 +3,7 @@
 #include "Migration.h"
 #include "ApiCatalog.h"
 #include "AsyncRewrite.h"
+#include "Names.h"
 #include "ProjectIndex.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -82,14 +83,12 @@ std::string resolveMigrationText(llvm::StringRef Text,
 
 namespace {
 
+/// A lock guard class of the catalog (COROLINT_LOCK_GUARD), the classes
+/// coro-lock-across-await follows.
 bool isLockType(QualType T) {
   const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
-  if (!RD || !RD->getDeclContext()->isStdNamespace())
-    return false;
-  // Why not the catalog: the RAII lock classes are a language fact the
-  // lock-across-await check reads the same way.
-  return llvm::is_contained({"lock_guard", "unique_lock", "scoped_lock"},
-                            RD->getName());
+  return RD &&
+         ApiCatalog::lockGuardMutexArgument(plainQualifiedName(RD)).has_value();
 }
 
 bool isIoContextType(QualType T, Framework Target) {

@@ -341,6 +341,26 @@ std::string compileErrorLine(const FileResult &R) {
   return fmt::format("{}: does not compile: {}{}", Where, E.Message, More);
 }
 
+/// Reports what kept a file from being analysed as its compile command
+/// says: the plugin arguments dropped (a warning) and the compile error or
+/// failure (an error). True when there was an error.
+bool reportFileProblems(const FileResult &R) {
+  if (!R.DroppedPluginArgs.empty()) {
+    std::string Dropped;
+    for (const std::string &Arg : R.DroppedPluginArgs)
+      Dropped += (Dropped.empty() ? "" : " ") + Arg;
+    reportWarning(fmt::format(
+        "{}: ignored compiler plugin arguments from the compile command: {} "
+        "(pass --allow-compiler-plugins to load them)",
+        R.File, Dropped));
+  }
+  if (R.CompileErrors.empty() && R.Failure.empty())
+    return false;
+  reportError(R.CompileErrors.empty() ? fmt::format("{}: {}", R.File, R.Failure)
+                                      : compileErrorLine(R));
+  return true;
+}
+
 void printSummary(const RunSummary &S) {
   std::string ByCheck;
   for (const auto &[Check, Count] : S.FindingsByCheck)
@@ -747,12 +767,7 @@ int runAnalysis(const DriverOptions &Options) {
   if (Options.Migrate) {
     bool Errors = false;
     for (const FileResult &R : Results)
-      if (!R.CompileErrors.empty() || !R.Failure.empty()) {
-        reportError(R.CompileErrors.empty()
-                        ? fmt::format("{}: {}", R.File, R.Failure)
-                        : compileErrorLine(R));
-        Errors = true;
-      }
+      Errors |= reportFileProblems(R);
     if (Errors) {
       llvm::errs() << "corolint: migrate: nothing planned or changed because "
                       "of the errors above\n";
@@ -769,19 +784,7 @@ int runAnalysis(const DriverOptions &Options) {
   std::vector<Finding> Findings;
   bool OnlyCompileErrors = true; // --fix-errors fixes despite those.
   for (const FileResult &R : Results) {
-    if (!R.DroppedPluginArgs.empty()) {
-      std::string Dropped;
-      for (const std::string &Arg : R.DroppedPluginArgs)
-        Dropped += (Dropped.empty() ? "" : " ") + Arg;
-      reportWarning(fmt::format(
-          "{}: ignored compiler plugin arguments from the compile command: {} "
-          "(pass --allow-compiler-plugins to load them)",
-          R.File, Dropped));
-    }
-    if (!R.CompileErrors.empty() || !R.Failure.empty()) {
-      reportError(R.CompileErrors.empty()
-                      ? fmt::format("{}: {}", R.File, R.Failure)
-                      : compileErrorLine(R));
+    if (reportFileProblems(R)) {
       ++Summary.FilesWithErrors;
       OnlyCompileErrors &= R.Failure.empty();
       if (!Options.FixErrors || !R.Failure.empty())

@@ -87,20 +87,12 @@ public:
         OS << fmt::format("  {} ({}): {}\n", R.Facts->Name, where(R.Where, Cwd),
                           R.Reason);
     }
-    if (!Plan.StaysBlocking.empty()) {
-      OS << "\nstays blocking (no awaitable form in the catalog, or not one "
-            "that fits the call):\n";
-      for (const auto &[F, Leaf] : Plan.StaysBlocking)
-        OS << fmt::format("  '{}' in {} ({})\n", Leaf->Spelled, F->Name,
-                          where(Leaf->Where, Cwd));
-    }
-    if (!Plan.NoCounterpart.empty()) {
-      OS << "\nblocking calls with no awaitable form (no climb starts "
-            "there):\n";
-      for (const auto &[F, Leaf] : Plan.NoCounterpart)
-        OS << fmt::format("  '{}' in {} ({})\n", Leaf->Spelled, F->Name,
-                          where(Leaf->Where, Cwd));
-    }
+    printLeaves("stays blocking (no awaitable form in the catalog, or not "
+                "one that fits the call)",
+                Plan.StaysBlocking);
+    printLeaves("blocking calls with no awaitable form (no climb starts "
+                "there)",
+                Plan.NoCounterpart);
     if (Plan.empty())
       OS << (!Plan.Refused.empty()
                  ? "\nnothing migrates: every function that would have to "
@@ -119,6 +111,19 @@ public:
   }
 
 private:
+  void
+  printLeaves(llvm::StringRef Heading,
+              llvm::ArrayRef<
+                  std::pair<const MigrationFunction *, const MigrationLeaf *>>
+                  Leaves) {
+    if (Leaves.empty())
+      return;
+    OS << "\n" << Heading << ":\n";
+    for (const auto &[F, Leaf] : Leaves)
+      OS << fmt::format("  '{}' in {} ({})\n", Leaf->Spelled, F->Name,
+                        where(Leaf->Where, Cwd));
+  }
+
   void printReasons(const PlannedFunction &P, unsigned Depth,
                     bool Expand = true) {
     std::string Indent(2 * Depth, ' ');
